@@ -1,0 +1,161 @@
+# voxprep: one Makefile plus config.mk, pkg-config for the libraries.
+include config.mk
+
+# Objects and binaries of each configuration live apart, so a sanitizer
+# or soxr build never mixes with the default one.
+VARIANT = default
+ifeq ($(SANITIZE),1)
+VARIANT := $(VARIANT)-san
+endif
+ifeq ($(RESAMPLER),soxr)
+VARIANT := $(VARIANT)-soxr
+endif
+O = build/$(VARIANT)
+
+ifeq ($(RESAMPLER),soxr)
+SRC_PC = soxr-lsr
+RESAMPLER_CPPFLAGS = -DUSE_SOXR_LSR
+else
+SRC_PC = samplerate
+RESAMPLER_CPPFLAGS =
+endif
+
+DEPS = sndfile $(SRC_PC) libzip icu-uc icu-i18n libxml-2.0 jansson
+DEP_CFLAGS != $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null || true
+DEP_LIBS != $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null || true
+
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wno-unused-parameter
+ifeq ($(DEVELOPER),1)
+WARN += -Werror -pedantic
+endif
+ifeq ($(SANITIZE),1)
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+endif
+
+SRCDIR != pwd
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -pthread
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib $(DEP_CFLAGS) \
+	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+	-DSRCDATADIR='"$(SRCDIR)/schemas"' \
+	-DBUILDINFO='"$(BUILDINFO)"' $(RESAMPLER_CPPFLAGS) $(CPPFLAGS)
+ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
+BUILDINFO = , resampler $(RESAMPLER)
+
+LIB_SRC != ls lib/*.c
+LIB_HDR != ls lib/*.h
+LIB_OBJ = $(LIB_SRC:%.c=$(O)/%.o)
+TOOLS != ls tools/*.c | sed 's,tools/,,; s,\.c$$,,'
+TOOL_BIN = $(TOOLS:%=$(O)/bin/%)
+UNIT_SRC != ls tests/unit/*.c
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(O)/unit/%)
+MAN1 != ls docs/*.1
+MAN7 != ls docs/*.7
+DATA = schemas/azure-speech.xml schemas/profile.xsd schemas/junit.xsd \
+	schemas/finding.schema.json schemas/manifest.schema.json \
+	schemas/sarif-subset.schema.json
+
+all: $(TOOL_BIN)
+	@for t in $(TOOLS); do ln -sf $(VARIANT)/bin/$$t build/$$t; done
+
+$(O)/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/tools/%.o: tools/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/libvoxprep.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(O)/bin/%: $(O)/tools/%.o $(O)/libvoxprep.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libvoxprep.a $(DEP_LIBS) -lm
+
+$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libvoxprep.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) \
+		-o $@ $< $(O)/libvoxprep.a $(DEP_LIBS) -lm
+
+# Debian packages: build dependencies, then what the tests and the demo use.
+DEB_BUILD = gcc make pkg-config libsndfile1-dev libsamplerate0-dev \
+	libsoxr-dev libsoxr-lsr0 libzip-dev libicu-dev libxml2-dev \
+	libjansson-dev
+DEB_TEST = sox libsox-fmt-all espeak-ng mandoc valgrind libxml2-utils \
+	python3 python3-jsonschema zip unzip clang
+
+deps:
+	@command -v dpkg-query >/dev/null 2>&1 || { \
+		echo "make deps: not a Debian system; install: $(DEPS)"; exit 0; }; \
+	missing=; for p in $(DEB_BUILD) $(DEB_TEST); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		grep -q 'ok installed' || missing="$$missing $$p"; done; \
+	[ -z "$$missing" ] && exit 0; \
+	if [ "$$(id -u)" = 0 ]; then \
+		echo "make deps: installing$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $$missing; \
+	else \
+		echo "make deps: missing packages; run:"; \
+		echo "  sudo apt-get update && sudo apt-get install$$missing"; \
+		exit 1; \
+	fi
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@TOOLDIR=$(CURDIR)/$(O)/bin UNITDIR=$(CURDIR)/$(O)/unit \
+		VALGRIND="$(if $(filter 1,$(VALGRIND)),valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,)" \
+		sh tests/run.sh
+
+unit: $(UNIT_BIN)
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN7)
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh samples/demo.sh $(CURDIR)/$(O)/bin
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/bench/run.sh $(CURDIR)/$(O)/bin
+
+FUZZ_SRC != ls tests/fuzz/*.c 2>/dev/null
+FUZZ_RUNS = 20000
+fuzz:
+	@$(MAKE) --no-print-directory O=build/fuzz/lib CC=clang SANITIZE=1 \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" build/fuzz/lib/libvoxprep.a
+	@mkdir -p build/fuzz
+	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
+		clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+		$(ALL_CPPFLAGS) -o build/fuzz/$$n $$f \
+		build/fuzz/lib/libvoxprep.a $(DEP_LIBS) -lm || exit 1; \
+		mkdir -p build/fuzz/$$n.corpus; \
+		echo "fuzz: $$n ($(FUZZ_RUNS) runs)"; \
+		build/fuzz/$$n -runs=$(FUZZ_RUNS) -max_len=65536 \
+		build/fuzz/$$n.corpus tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man7
+	for t in $(TOOLS); do cp -f $(O)/bin/$$t $(DESTDIR)$(PREFIX)/bin/; done
+	cp -f $(DATA) $(DESTDIR)$(DATADIR)/
+	cp -f $(MAN1) $(DESTDIR)$(MANPREFIX)/man1/
+	cp -f $(MAN7) $(DESTDIR)$(MANPREFIX)/man7/
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$t; done
+	for f in $(DATA); do rm -f $(DESTDIR)$(DATADIR)/$${f#schemas/}; done
+	-rmdir $(DESTDIR)$(DATADIR)
+	for f in $(MAN1); do rm -f $(DESTDIR)$(MANPREFIX)/man1/$${f#docs/}; done
+	for f in $(MAN7); do rm -f $(DESTDIR)$(MANPREFIX)/man7/$${f#docs/}; done
+
+clean:
+	rm -rf build
+
+.PHONY: all bench check clean demo deps fuzz install lint uninstall unit
+.SECONDARY:

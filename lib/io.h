@@ -1,0 +1,34 @@
+/*
+ * Atomic output and checked I/O.  An outfile writes to a temporary file
+ * in the target's folder and renames it into place on io_commit(); on
+ * io_abort(), on error, and on SIGINT, SIGTERM or SIGHUP the temporary
+ * file is removed.  A struct outfile owns its paths and stream.
+ */
+#ifndef VOX_IO_H
+#define VOX_IO_H
+
+#include <stdio.h>
+
+#include "buf.h"
+#include "diag.h"
+
+struct outfile {
+	char	*path;		/* final name */
+	char	*tmp;		/* temporary name, NULL when stdout */
+	FILE	*fp;
+	int	 slot;		/* cleanup slot, -1 when none */
+};
+#define OUTFILE_INIT { NULL, NULL, NULL, -1 }
+
+void	 io_init(void);
+FILE	*io_create(struct outfile *, const char *, struct diag *);
+int	 io_commit(struct outfile *, struct diag *);
+void	 io_abort(struct outfile *);
+int	 io_interrupted(void);
+
+int	 io_read_file(const char *, struct buf *, size_t, struct diag *);
+int	 io_read_stream(FILE *, const char *, struct buf *, size_t,
+	    struct diag *);
+int	 xfclose(FILE *, const char *);
+
+#endif
