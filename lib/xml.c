@@ -1,0 +1,308 @@
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
+#include <libxml/xmlwriter.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "xml.h"
+#include "xalloc.h"
+
+/*
+ * libxml2 reports through a callback; collect its messages for one
+ * operation and turn them into system errors naming file and line.
+ */
+struct xml_errs {
+	struct diag	*d;
+	const char	*name;
+	int		 n;
+};
+
+static void
+xml_onerror(void *ctx, xmlErrorPtr e)
+{
+	struct xml_errs *x = ctx;
+	char *msg;
+	size_t len;
+
+	if (e == NULL || e->level == XML_ERR_WARNING || x->n >= 20)
+		return;
+	x->n++;
+	msg = xstrdup(e->message != NULL ? e->message : "unknown error");
+	len = strlen(msg);
+	while (len > 0 && strchr("\n .", msg[len - 1]) != NULL)
+		msg[--len] = '\0';
+	if (e->line > 0)
+		diag_syserr(x->d, "%s:%d: %s", x->name, e->line, msg);
+	else
+		diag_syserr(x->d, "%s: %s", x->name, msg);
+	free(msg);
+}
+
+static int
+xml_validate(xmlDocPtr doc, const char *name, const char *xsd,
+    struct diag *d)
+{
+	xmlSchemaParserCtxtPtr pc = NULL;
+	xmlSchemaPtr schema = NULL;
+	xmlSchemaValidCtxtPtr vc = NULL;
+	struct xml_errs x = { d, xsd, 0 };
+	int rc = -1;
+
+	xmlSetStructuredErrorFunc(&x, xml_onerror);
+	if ((pc = xmlSchemaNewParserCtxt(xsd)) == NULL ||
+	    (schema = xmlSchemaParse(pc)) == NULL) {
+		if (x.n == 0)
+			diag_syserr(d, "cannot load schema '%s'", xsd);
+		goto out;
+	}
+	if ((vc = xmlSchemaNewValidCtxt(schema)) == NULL)
+		goto out;
+	x.name = name;
+	if (xmlSchemaValidateDoc(vc, doc) != 0) {
+		if (x.n == 0)
+			diag_syserr(d, "%s: not valid against '%s'", name, xsd);
+		goto out;
+	}
+	rc = 0;
+out:
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSchemaFreeValidCtxt(vc);
+	xmlSchemaFree(schema);
+	xmlSchemaFreeParserCtxt(pc);
+	return rc;
+}
+
+/* Parser options: no network, no entity expansion, libxml2's limits on. */
+#define XML_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
+
+static struct xml_doc *
+xml_finish(xmlDocPtr doc, const char *name, const char *xsd,
+    struct diag *d, int nerr)
+{
+	if (doc == NULL) {
+		if (nerr == 0)
+			diag_syserr(d, "%s: cannot parse XML", name);
+		return NULL;
+	}
+	if (xmlDocGetRootElement(doc) == NULL) {
+		diag_syserr(d, "%s: no root element", name);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (xsd != NULL && xml_validate(doc, name, xsd, d) == -1) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return (struct xml_doc *)doc;
+}
+
+/* Parse path, validate it against xsd unless NULL.  NULL on failure. */
+struct xml_doc *
+xml_read(const char *path, const char *xsd, struct diag *d)
+{
+	struct xml_errs x = { d, path, 0 };
+	xmlDocPtr doc;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL) {
+		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	fclose(fp);
+	xmlSetStructuredErrorFunc(&x, xml_onerror);
+	doc = xmlReadFile(path, NULL, XML_OPTS);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	return xml_finish(doc, path, xsd, d, x.n);
+}
+
+struct xml_doc *
+xml_read_mem(const void *p, size_t len, const char *name, const char *xsd,
+    struct diag *d)
+{
+	struct xml_errs x = { d, name, 0 };
+	xmlDocPtr doc;
+
+	if (len > INT_MAX) {
+		diag_syserr(d, "%s: XML document too large", name);
+		return NULL;
+	}
+	xmlSetStructuredErrorFunc(&x, xml_onerror);
+	doc = xmlReadMemory(p, (int)len, name, NULL, XML_OPTS);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	return xml_finish(doc, name, xsd, d, x.n);
+}
+
+void
+xml_free(struct xml_doc *doc)
+{
+	if (doc != NULL)
+		xmlFreeDoc((xmlDocPtr)doc);
+}
+
+const struct xml_node *
+xml_root(const struct xml_doc *doc)
+{
+	return (const struct xml_node *)xmlDocGetRootElement(
+	    (xmlDocPtr)doc);
+}
+
+static const struct xml_node *
+xml_match(xmlNodePtr n, const char *name)
+{
+	for (; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && (name == NULL ||
+		    strcmp((const char *)n->name, name) == 0))
+			return (const struct xml_node *)n;
+	return NULL;
+}
+
+/* First child element named name (any element if name is NULL). */
+const struct xml_node *
+xml_first(const struct xml_node *parent, const char *name)
+{
+	return xml_match(((xmlNodePtr)parent)->children, name);
+}
+
+const struct xml_node *
+xml_next(const struct xml_node *n, const char *name)
+{
+	return xml_match(((xmlNodePtr)n)->next, name);
+}
+
+const char *
+xml_name(const struct xml_node *n)
+{
+	return (const char *)((xmlNodePtr)n)->name;
+}
+
+char *
+xml_attr(const struct xml_node *n, const char *name)
+{
+	xmlChar *v;
+	char *s;
+
+	if ((v = xmlGetProp((xmlNodePtr)n, (const xmlChar *)name)) == NULL)
+		return NULL;
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+char *
+xml_text(const struct xml_node *n)
+{
+	xmlChar *v;
+	char *s;
+
+	if ((v = xmlNodeGetContent((xmlNodePtr)n)) == NULL)
+		return xstrdup("");
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+long
+xml_line(const struct xml_node *n)
+{
+	return xmlGetLineNo((xmlNodePtr)n);
+}
+
+/* The writer builds a document in memory; xml_writer_finish() emits it. */
+struct xml_writer {
+	xmlBufferPtr		buf;
+	xmlTextWriterPtr	w;
+	int			bad;
+};
+
+struct xml_writer *
+xml_writer_new(void)
+{
+	struct xml_writer *x;
+
+	x = xcalloc(1, sizeof(*x));
+	if ((x->buf = xmlBufferCreate()) == NULL ||
+	    (x->w = xmlNewTextWriterMemory(x->buf, 0)) == NULL)
+		xoom();
+	xmlTextWriterSetIndent(x->w, 1);
+	xmlTextWriterSetIndentString(x->w, (const xmlChar *)"  ");
+	if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0)
+		x->bad = 1;
+	return x;
+}
+
+void
+xml_start(struct xml_writer *x, const char *name)
+{
+	if (xmlTextWriterStartElement(x->w, (const xmlChar *)name) < 0)
+		x->bad = 1;
+}
+
+/* Values are made valid UTF-8 first (see buf_addvalid). */
+void
+xml_wattr(struct xml_writer *x, const char *name, const char *value)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addvalid(&b, value);
+	if (xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
+	    (const xmlChar *)buf_str(&b)) < 0)
+		x->bad = 1;
+	buf_release(&b);
+}
+
+void
+xml_wattrf(struct xml_writer *x, const char *name, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	xml_wattr(x, name, s);
+	free(s);
+}
+
+void
+xml_wtext(struct xml_writer *x, const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addvalid(&b, s);
+	if (xmlTextWriterWriteString(x->w, (const xmlChar *)buf_str(&b)) < 0)
+		x->bad = 1;
+	buf_release(&b);
+}
+
+void
+xml_end(struct xml_writer *x)
+{
+	if (xmlTextWriterEndElement(x->w) < 0)
+		x->bad = 1;
+}
+
+/* Close the document, append it to out and free the writer. */
+int
+xml_writer_finish(struct xml_writer *x, struct buf *out)
+{
+	int rc;
+
+	if (xmlTextWriterEndDocument(x->w) < 0)
+		x->bad = 1;
+	xmlFreeTextWriter(x->w);
+	rc = x->bad ? -1 : 0;
+	if (rc == 0)
+		buf_add(out, xmlBufferContent(x->buf),
+		    (size_t)xmlBufferLength(x->buf));
+	xmlBufferFree(x->buf);
+	free(x);
+	return rc;
+}

@@ -1,0 +1,191 @@
+/* Unit tests: rule table, findings, printing, exit statuses, buffers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "unit.h"
+
+static void
+test_rules_sorted_unique(void)
+{
+	size_t i;
+
+	CHECK(nrules > 100);
+	for (i = 1; i < nrules; i++)
+		CHECK(strcmp(rules[i - 1].id, rules[i].id) < 0);
+	for (i = 0; i < nrules; i++) {
+		CHECK(rule_find(rules[i].id) == &rules[i]);
+		CHECK(rules[i].sev >= SEV_NOTE && rules[i].sev <= SEV_ERROR);
+		CHECK(strlen(rules[i].summary) > 0);
+		CHECK(strlen(rules[i].conseq) > 0);
+		/* Advice rules are never errors: nothing local decides them. */
+		if (rules[i].flags & RULE_ADVICE)
+			CHECK(rules[i].sev == SEV_NOTE);
+	}
+	CHECK(rule_find("NO-SUCH-RULE") == NULL);
+	CHECK(rule_find("AUDIO-RATE")->sev == SEV_ERROR);
+	CHECK(rule_find("AUDIO-MAX-TRAIN")->sev == SEV_WARNING);
+}
+
+static char *
+printed(const struct finding *f)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *fp = open_memstream(&s, &n);
+
+	diag_print(fp, f);
+	fclose(fp);
+	return s;
+}
+
+static void
+test_print_forms(void)
+{
+	struct diag d = DIAG_INIT;
+	struct loc full = { "set.zip", "trans.txt", 3, 7 };
+	struct loc file = { "clip3.wav", NULL, 0, 0 };
+	struct loc line = { "t.txt", NULL, 12, 0 };
+	char *s;
+
+	diag_setprogname("/usr/bin/vox-test");
+	diag_add(&d, &full, "TRANS-MATCH", "no audio file '%s'", "a.wav");
+	diag_add(&d, &file, "AUDIO-MAX-TRAIN", "41.2 s is over 40 s");
+	diag_add(&d, &line, "TRANS-TAB", "no TAB");
+	diag_add(&d, NULL, "AUDIO-HOURS-USED", "101 h");
+	diag_syserr(&d, "cannot open '%s': %s", "x.wav", "No such file");
+	CHECK(d.n == 5);
+	s = printed(&d.v[0]);
+	CHECK_STR(s, "set.zip!/trans.txt:3:7: error: no audio file 'a.wav' "
+	    "[TRANS-MATCH]\n");
+	free(s);
+	s = printed(&d.v[1]);
+	CHECK_STR(s, "clip3.wav: warning: 41.2 s is over 40 s "
+	    "[AUDIO-MAX-TRAIN]\n");
+	free(s);
+	s = printed(&d.v[2]);
+	CHECK_STR(s, "t.txt:12: error: no TAB [TRANS-TAB]\n");
+	free(s);
+	s = printed(&d.v[3]);
+	CHECK(strncmp(s, "vox-test: ", 10) == 0);
+	free(s);
+	s = printed(&d.v[4]);
+	CHECK_STR(s, "vox-test: cannot open 'x.wav': No such file\n");
+	free(s);
+	diag_release(&d);
+}
+
+static void
+test_status(void)
+{
+	struct diag d = DIAG_INIT;
+	struct diag_out o = DIAG_OUT_INIT;
+	FILE *null = fopen("/dev/null", "w");
+
+	o.fp = null;
+	CHECK(diag_status(&o) == EXIT_OK);
+	diag_add(&d, NULL, "AUDIO-MAX-TRAIN", "w");
+	diag_add(&d, NULL, "AUDIO-PAD", "n");
+	CHECK(diag_worst(&d) == SEV_WARNING);
+	CHECK(diag_has(&d, "AUDIO-PAD"));
+	CHECK(!diag_has(&d, "AUDIO-RATE"));
+	diag_flush(&o, &d);
+	CHECK(d.n == 0);
+	CHECK(o.count[SEV_WARNING] == 1 && o.count[SEV_NOTE] == 1);
+	CHECK(diag_status(&o) == EXIT_OK);
+	o.failon = SEV_WARNING;
+	CHECK(diag_status(&o) == EXIT_FINDINGS);
+	o.failon = SEV_ERROR;
+	diag_addsev(&d, NULL, "AUDIO-PAD", SEV_ERROR, "escalated");
+	diag_flush(&o, &d);
+	CHECK(diag_status(&o) == EXIT_FINDINGS);
+	diag_syserr(&d, "broken");
+	diag_flush(&o, &d);
+	CHECK(diag_status(&o) == EXIT_SYSTEM);
+	diag_release(&d);
+	fclose(null);
+}
+
+static void
+test_quiet(void)
+{
+	struct diag d = DIAG_INIT;
+	struct diag_out o = DIAG_OUT_INIT;
+	char *s = NULL;
+	size_t n = 0;
+
+	o.fp = open_memstream(&s, &n);
+	o.quiet = 1;
+	diag_add(&d, NULL, "AUDIO-PAD", "a note");
+	diag_add(&d, NULL, "AUDIO-RATE", "an error");
+	diag_flush(&o, &d);
+	fclose(o.fp);
+	CHECK(strstr(s, "a note") == NULL);
+	CHECK(strstr(s, "an error") != NULL);
+	CHECK(o.count[SEV_NOTE] == 1);
+	free(s);
+	diag_release(&d);
+}
+
+static void
+test_move(void)
+{
+	struct diag a = DIAG_INIT, b = DIAG_INIT;
+
+	diag_add(&a, NULL, "AUDIO-PAD", "one");
+	diag_add(&b, NULL, "AUDIO-RATE", "two");
+	diag_move(&a, &b);
+	CHECK(a.n == 2 && b.n == 0);
+	CHECK_STR(a.v[1].msg, "two");
+	diag_release(&a);
+	diag_release(&b);
+}
+
+static void
+test_sev_parse(void)
+{
+	enum severity s;
+
+	CHECK(sev_parse("warning", &s) == 0 && s == SEV_WARNING);
+	CHECK(sev_parse("error", &s) == 0 && s == SEV_ERROR);
+	CHECK(sev_parse("fatal", &s) == -1);
+	CHECK_STR(sev_name(SEV_NOTE), "note");
+	CHECK_STR(cq_name(CQ_IGN_AUDIO), "IGN-AUDIO");
+}
+
+static void
+test_buf(void)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+	int i;
+
+	CHECK_STR(buf_str(&b), "");
+	for (i = 0; i < 1000; i++)
+		buf_addc(&b, 'a' + i % 26);
+	CHECK(b.len == 1000 && b.s[1000] == '\0');
+	buf_reset(&b);
+	buf_printf(&b, "%d-%s", 42, "x");
+	buf_addstr(&b, "yz");
+	CHECK_STR(b.s, "42-xyz");
+	s = buf_detach(&b);
+	CHECK(b.s == NULL && b.len == 0);
+	CHECK_STR(s, "42-xyz");
+	free(s);
+	buf_release(&b);
+}
+
+int
+main(void)
+{
+	RUN(test_rules_sorted_unique);
+	RUN(test_print_forms);
+	RUN(test_status);
+	RUN(test_quiet);
+	RUN(test_move);
+	RUN(test_sev_parse);
+	RUN(test_buf);
+	return UNIT_EXIT();
+}
