@@ -2,6 +2,7 @@
  * The JSON adapter: the only module that includes jansson, which does
  * the escaping and number formatting we would otherwise write by hand.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -428,6 +429,43 @@ write_sarif(struct report *r, struct buf *out)
 	jdump(out, root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	buf_addc(out, '\n');
 	json_decref(root);
+}
+
+/*
+ * Append one JSON object and a newline to out, keys in the order given.
+ * Numbers that JSON cannot hold (NaN, infinities) are written as null.
+ */
+void
+report_json_line(struct buf *out, const struct jfield *f, size_t n)
+{
+	json_t *o = jcheck(json_object());
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		json_t *v;
+
+		switch (f[i].type) {
+		case J_STR:
+			v = f[i].s != NULL ? jstr(f[i].s) : json_null();
+			break;
+		case J_INT:
+			v = json_integer((json_int_t)f[i].i);
+			break;
+		case J_NUM:
+			v = isfinite(f[i].d) ? json_real(f[i].d) : json_null();
+			break;
+		case J_BOOL:
+			v = json_boolean(f[i].i);
+			break;
+		default:
+			v = json_null();
+			break;
+		}
+		jset(o, f[i].key, v);
+	}
+	jdump(out, o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+	buf_addc(out, '\n');
+	json_decref(o);
 }
 
 /* Write the report atomically and free it.  Returns 0 or -1. */

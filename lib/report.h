@@ -6,6 +6,7 @@
 #ifndef VOX_REPORT_H
 #define VOX_REPORT_H
 
+#include "buf.h"
 #include "diag.h"
 
 enum report_format {
@@ -24,5 +25,24 @@ struct report	*report_new(const char *, enum report_format, const char *,
 void		 report_input(struct report *, const char *);
 void		 report_add(struct report *, const struct finding *);
 int		 report_close(struct report *, struct diag *);
+
+/* One flat JSON object per line, for --format jsonl record output. */
+enum jtype {
+	J_NULL,
+	J_STR,
+	J_INT,
+	J_NUM,
+	J_BOOL
+};
+
+struct jfield {
+	const char	*key;
+	enum jtype	 type;
+	const char	*s;		/* J_STR (NULL writes null) */
+	long long	 i;		/* J_INT, J_BOOL */
+	double		 d;		/* J_NUM (NaN or inf write null) */
+};
+
+void		 report_json_line(struct buf *, const struct jfield *, size_t);
 
 #endif

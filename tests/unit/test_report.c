@@ -137,6 +137,25 @@ test_sarif(void)
 }
 
 static void
+test_json_line(void)
+{
+	struct jfield f[] = {
+		{ "file", J_STR, "caf\xe9.wav", 0, 0 },
+		{ "rate", J_INT, NULL, 16000, 0 },
+		{ "peak_db", J_NUM, NULL, 0, -3.25 },
+		{ "rms_db", J_NUM, NULL, 0, -1.0 / 0.0 },
+		{ "mono", J_BOOL, NULL, 1, 0 },
+		{ "note", J_NULL, NULL, 0, 0 }
+	};
+	struct buf b = BUF_INIT;
+
+	report_json_line(&b, f, sizeof(f) / sizeof(f[0]));
+	CHECK_STR(buf_str(&b), "{\"file\":\"caf\\\\xE9.wav\",\"rate\":16000,"
+	    "\"peak_db\":-3.25,\"rms_db\":null,\"mono\":true,\"note\":null}\n");
+	buf_release(&b);
+}
+
+static void
 test_unwritable(void)
 {
 	CHECK(emit("no/such/dir", "r.jsonl", REPORT_JSONL) == -1);
@@ -156,6 +175,7 @@ main(int argc, char *argv[])
 	RUN(test_jsonl);
 	RUN(test_junit);
 	RUN(test_sarif);
+	RUN(test_json_line);
 	RUN(test_unwritable);
 	return UNIT_EXIT();
 }
