@@ -26,6 +26,14 @@ struct audio_in {
 	int		 failed;	/* a read error happened */
 };
 
+/* libsndfile's last error in our style. */
+static const char *
+sferr(char *out, size_t len)
+{
+	snprintf(out, len, "%s", sf_strerror(NULL));
+	return diag_tidy(out);
+}
+
 static const struct {
 	int		 major;
 	const char	*name;
@@ -162,11 +170,12 @@ open_mem(struct audio_in *a, struct audio_fmt *f, struct diag *d)
 	    vio_tell };
 	SF_INFO si;
 	struct loc l = { a->name, NULL, 0, 0 };
+	char e[256];
 
 	memset(&si, 0, sizeof(si));
 	if ((a->sf = sf_open_virtual(&vio, SFM_READ, &si, a)) == NULL) {
 		diag_add(d, &l, "AUDIO-READ", "cannot decode audio: %s",
-		    sf_strerror(NULL));
+		    sferr(e, sizeof(e)));
 		audio_close(a);
 		return NULL;
 	}
@@ -199,6 +208,7 @@ audio_open(const char *path, struct audio_fmt *f, struct diag *d)
 	struct loc l = { path, NULL, 0, 0 };
 	SF_INFO si;
 	FILE *fp;
+	char e[256];
 
 	a = xcalloc(1, sizeof(*a));
 	if (strcmp(path, "-") == 0) {
@@ -222,7 +232,7 @@ audio_open(const char *path, struct audio_fmt *f, struct diag *d)
 	memset(&si, 0, sizeof(si));
 	if ((a->sf = sf_open(path, SFM_READ, &si)) == NULL) {
 		diag_add(d, &l, "AUDIO-READ", "cannot decode audio: %s",
-		    sf_strerror(NULL));
+		    sferr(e, sizeof(e)));
 		audio_close(a);
 		return NULL;
 	}

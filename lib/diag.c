@@ -232,6 +232,23 @@ diag_release(struct diag *d)
 	d->cap = 0;
 }
 
+/*
+ * Bring a library's message to our style in place: lowercase first
+ * letter (unless an acronym starts it), no trailing full stop or space.
+ */
+char *
+diag_tidy(char *s)
+{
+	size_t n;
+
+	if (s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+		s[0] += 'a' - 'A';
+	n = strlen(s);
+	while (n > 0 && strchr(". \n\r", s[n - 1]) != NULL)
+		s[--n] = '\0';
+	return s;
+}
+
 /* One finding in GCC form, or in err(3) form for a system error. */
 void
 diag_print(FILE *fp, const struct finding *f)

@@ -118,6 +118,7 @@ struct diag_out {
 };
 #define DIAG_OUT_INIT { NULL, 0, SEV_ERROR, SEV_NONE, 0, { 0, 0, 0, 0 }, NULL }
 
+char	*diag_tidy(char *);
 void	diag_print(FILE *, const struct finding *);
 void	diag_flush(struct diag_out *, struct diag *);
 int	diag_status(const struct diag_out *);

@@ -30,15 +30,12 @@ xml_onerror(void *ctx, xmlErrorPtr e)
 {
 	struct xml_errs *x = ctx;
 	char *msg;
-	size_t len;
 
 	if (e == NULL || e->level == XML_ERR_WARNING || x->n >= 20)
 		return;
 	x->n++;
-	msg = xstrdup(e->message != NULL ? e->message : "unknown error");
-	len = strlen(msg);
-	while (len > 0 && strchr("\n .", msg[len - 1]) != NULL)
-		msg[--len] = '\0';
+	msg = diag_tidy(xstrdup(e->message != NULL ? e->message :
+	    "unknown error"));
 	if (e->line > 0)
 		diag_syserr(x->d, "%s:%d: %s", x->name, e->line, msg);
 	else
