@@ -1,0 +1,41 @@
+/*
+ * A dataset as one sorted list of entries, whether it is a folder or a
+ * zip archive, so every check reads both the same way.  A struct dataset
+ * owns its entries and archive; dataset_close() releases them.
+ */
+#ifndef VOX_DATASET_H
+#define VOX_DATASET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "archive.h"
+#include "buf.h"
+#include "diag.h"
+
+struct dataset_entry {
+	char		*name;		/* relative, '/'-separated */
+	uint64_t	 size;
+	size_t		 index;		/* archive member, for zips */
+	int		 dir;
+	int		 symlink;
+	int		 special;	/* not a regular file (fifo, device) */
+};
+
+struct dataset {
+	char			*path;
+	int			 zip;
+	struct archive		*ar;
+	struct dataset_entry	*v;	/* sorted by name (strcmp) */
+	size_t			 n;
+};
+#define DATASET_INIT { NULL, 0, NULL, NULL, 0 }
+
+int	dataset_open(struct dataset *, const char *, struct diag *);
+const struct dataset_entry *dataset_find(const struct dataset *, const char *);
+int	dataset_read(struct dataset *, const struct dataset_entry *,
+	    struct buf *, uint64_t, struct diag *);
+int	dataset_has_suffix(const char *, const char *);
+void	dataset_close(struct dataset *);
+
+#endif

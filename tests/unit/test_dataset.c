@@ -1,0 +1,137 @@
+/* Unit tests: datasets as folders and zip archives. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "dataset.h"
+#include "diag.h"
+#include "unit.h"
+
+static char dir[] = "dstest.XXXXXX";
+
+static void
+put(const char *rel, const char *text)
+{
+	char path[256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, rel);
+	fp = fopen(path, "w");
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static void
+test_folder(void)
+{
+	struct dataset ds;
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT;
+	const struct dataset_entry *e;
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/sub", dir);
+	mkdir(path, 0777);
+	put("b.wav", "BB");
+	put("a.wav", "A");
+	put("trans.txt", "a.wav\thello\n");
+	put("sub/c.wav", "CCC");
+	snprintf(path, sizeof(path), "%s/link.wav", dir);
+	symlink("/etc/passwd", path);
+	CHECK(dataset_open(&ds, dir, &d) == 0);
+	CHECK(d.n == 0);
+	CHECK(ds.n == 6 && !ds.zip);
+	if (ds.n == 6) {
+		CHECK_STR(ds.v[0].name, "a.wav");
+		CHECK_STR(ds.v[1].name, "b.wav");
+		CHECK_STR(ds.v[2].name, "link.wav");
+		CHECK(ds.v[2].symlink);
+		CHECK_STR(ds.v[3].name, "sub");
+		CHECK(ds.v[3].dir);
+		CHECK_STR(ds.v[4].name, "sub/c.wav");
+		CHECK(ds.v[4].size == 3);
+	}
+	e = dataset_find(&ds, "trans.txt");
+	CHECK(e != NULL && dataset_read(&ds, e, &b, 0, &d) == 0);
+	CHECK_STR(buf_str(&b), "a.wav\thello\n");
+	buf_reset(&b);
+	CHECK(dataset_read(&ds, e, &b, 3, &d) == 1 && b.len == 3);
+	/* A symbolic link is never followed. */
+	buf_reset(&b);
+	e = dataset_find(&ds, "link.wav");
+	CHECK(e != NULL && dataset_read(&ds, e, &b, 0, &d) == -1);
+	CHECK(d.n == 1 && d.v[0].rule == NULL);
+	CHECK(dataset_find(&ds, "nope.wav") == NULL);
+	CHECK(dataset_has_suffix("X.WAV", ".wav"));
+	CHECK(!dataset_has_suffix("wav", ".wav"));
+	dataset_close(&ds);
+	buf_release(&b);
+	diag_release(&d);
+}
+
+static void
+test_zip(void)
+{
+	struct dataset ds;
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT;
+	const struct dataset_entry *e;
+	const char *s = getenv("S");
+	char path[4096];
+
+	if (s == NULL) {
+		printf("# S not set: vendor zip not tested\n");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/de-DE/training/audio-and-trans.zip",
+	    s);
+	CHECK(dataset_open(&ds, path, &d) == 0);
+	CHECK(ds.zip && ds.n == 3);
+	e = dataset_find(&ds, "trans.txt");
+	CHECK(e != NULL && e->size == 755);
+	CHECK(e != NULL && dataset_read(&ds, e, &b, 0, &d) == 0);
+	CHECK(b.len == 755 && memcmp(b.s, "\xef\xbb\xbf", 3) == 0);
+	buf_reset(&b);
+	e = dataset_find(&ds, "audio1.wav");
+	CHECK(e != NULL && dataset_read(&ds, e, &b, 44, &d) == 1);
+	CHECK(b.len == 44 && memcmp(b.s, "RIFF", 4) == 0);
+	CHECK(d.n == 0);
+	dataset_close(&ds);
+	buf_release(&b);
+	diag_release(&d);
+}
+
+static void
+test_not_zip(void)
+{
+	struct dataset ds;
+	struct diag d = DIAG_INIT;
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/trans.txt", dir);
+	CHECK(dataset_open(&ds, path, &d) == -1);
+	CHECK(d.n == 1 && diag_has(&d, "PKG-ZIP"));
+	dataset_close(&ds);
+	diag_clear(&d);
+	CHECK(dataset_open(&ds, "no/such/path", &d) == -1);
+	CHECK(d.n == 1 && d.v[0].rule == NULL);
+	dataset_close(&ds);
+	diag_release(&d);
+}
+
+int
+main(void)
+{
+	char cmd[64];
+
+	if (mkdtemp(dir) == NULL)
+		return 3;
+	RUN(test_folder);
+	RUN(test_zip);
+	RUN(test_not_zip);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	return system(cmd) == 0 ? UNIT_EXIT() : 3;
+}
