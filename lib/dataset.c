@@ -130,6 +130,7 @@ dataset_open(struct dataset *ds, const char *path, struct diag *d)
 		}
 	} else {
 		ds->zip = 1;
+		ds->bytes = (uint64_t)st.st_size;
 		if ((ds->ar = archive_open(path, d)) == NULL)
 			return -1;
 		for (i = 0; i < archive_count(ds->ar); i++) {
@@ -181,6 +182,115 @@ dataset_read(struct dataset *ds, const struct dataset_entry *e,
 	rc = io_read_file(path, out, (size_t)max, d);
 	free(path);
 	return rc;
+}
+
+/* Members below this size are not judged by their compression ratio. */
+#define BOMB_MIN_BYTES (1024 * 1024)
+
+static int
+unsafe_name(const char *n, const char **why)
+{
+	const char *p;
+
+	if (*n == '/' || (((n[0] | 0x20) >= 'a' && (n[0] | 0x20) <= 'z') &&
+	    n[1] == ':')) {
+		*why = "an absolute path";
+		return 1;
+	}
+	if (strchr(n, '\\') != NULL) {
+		*why = "a backslash";
+		return 1;
+	}
+	for (p = n; *p != '\0'; p += strcspn(p, "/"), p += *p == '/')
+		if (strncmp(p, "..", 2) == 0 && (p[2] == '/' || p[2] == '\0')) {
+			*why = "a '..' component";
+			return 1;
+		}
+	return 0;
+}
+
+static int
+icase_cmp(const void *a, const void *b)
+{
+	const struct dataset_entry *const *x = a, *const *y = b;
+	int c = strcasecmp((*x)->name, (*y)->name);
+
+	return c != 0 ? c : strcmp((*x)->name, (*y)->name);
+}
+
+/*
+ * Zip safety and the service's archive limits: unsafe names, duplicate
+ * or case-colliding names, links, encryption, bombs, entry count and
+ * archive size.  Members are named in the findings; nothing is read.
+ */
+void
+dataset_check_zip(const struct dataset *ds, const struct profile *p,
+    struct diag *d)
+{
+	struct loc l = { ds->path, NULL, 0, 0 };
+	const struct dataset_entry **by;
+	uint64_t total = 0;
+	size_t i, files = 0;
+	const char *why;
+
+	if (!ds->zip)
+		return;
+	for (i = 0; i < ds->n; i++) {
+		const struct dataset_entry *e = &ds->v[i];
+		const struct archive_entry *ae = archive_entry(ds->ar,
+		    e->index);
+
+		l.member = e->name;
+		if (unsafe_name(e->name, &why))
+			diag_add(d, &l, "PKG-ZIP-PATH", "member name has %s; "
+			    "extraction would escape the flat layout", why);
+		if (i > 0 && strcmp(ds->v[i - 1].name, e->name) == 0)
+			diag_add(d, &l, "PKG-ZIP-DUP", "member '%s' appears "
+			    "twice; one copy overwrites the other", e->name);
+		if (e->symlink)
+			diag_add(d, &l, "PKG-ZIP-LINK", "member is a symbolic "
+			    "link, not a file");
+		if (ae != NULL && ae->encrypted)
+			diag_add(d, &l, "PKG-ZIP-CRYPT", "member is encrypted; "
+			    "the service cannot read it");
+		if (ae != NULL && ae->size >= BOMB_MIN_BYTES &&
+		    ae->size / (ae->csize ? ae->csize : 1) > p->zip_ratio)
+			diag_add(d, &l, "PKG-ZIP-BOMB", "member unpacks %llu "
+			    "bytes from %llu, over %llu:1",
+			    (unsigned long long)ae->size,
+			    (unsigned long long)ae->csize,
+			    (unsigned long long)p->zip_ratio);
+		if (!e->dir)
+			files++;
+		total += e->size;
+	}
+	/* Case collisions: neighbours once sorted without case. */
+	by = xcalloc(ds->n ? ds->n : 1, sizeof(*by));
+	for (i = 0; i < ds->n; i++)
+		by[i] = &ds->v[i];
+	qsort(by, ds->n, sizeof(*by), icase_cmp);
+	for (i = 1; i < ds->n; i++)
+		if (strcasecmp(by[i - 1]->name, by[i]->name) == 0 &&
+		    strcmp(by[i - 1]->name, by[i]->name) != 0) {
+			l.member = by[i]->name;
+			diag_add(d, &l, "PKG-ZIP-DUP", "member names '%s' and "
+			    "'%s' differ only in case; they collide on "
+			    "Windows", by[i - 1]->name, by[i]->name);
+		}
+	free(by);
+	l.member = NULL;
+	if (total > p->zip_unpacked)
+		diag_add(d, &l, "PKG-ZIP-BOMB", "members unpack to %llu bytes, "
+		    "over the %llu-byte limit", (unsigned long long)total,
+		    (unsigned long long)p->zip_unpacked);
+	if (files > p->zip_entries)
+		diag_add(d, &l, "PKG-ZIP-COUNT", "%zu files, over the limit of "
+		    "%llu per archive; split the dataset", files,
+		    (unsigned long long)p->zip_entries);
+	if (ds->bytes > p->zip_bytes)
+		diag_add(d, &l, "PKG-ZIP-SIZE", "%llu bytes, over the limit of "
+		    "%llu; split the dataset", (unsigned long long)ds->bytes,
+		    (unsigned long long)p->zip_bytes);
 }
 
 void

@@ -12,6 +12,7 @@
 #include "archive.h"
 #include "buf.h"
 #include "diag.h"
+#include "profile.h"
 
 struct dataset_entry {
 	char		*name;		/* relative, '/'-separated */
@@ -24,18 +25,21 @@ struct dataset_entry {
 
 struct dataset {
 	char			*path;
+	uint64_t		 bytes;	/* size of the zip file */
 	int			 zip;
 	struct archive		*ar;
 	struct dataset_entry	*v;	/* sorted by name (strcmp) */
 	size_t			 n;
 };
-#define DATASET_INIT { NULL, 0, NULL, NULL, 0 }
+#define DATASET_INIT { NULL, 0, 0, NULL, NULL, 0 }
 
 int	dataset_open(struct dataset *, const char *, struct diag *);
 const struct dataset_entry *dataset_find(const struct dataset *, const char *);
 int	dataset_read(struct dataset *, const struct dataset_entry *,
 	    struct buf *, uint64_t, struct diag *);
 int	dataset_has_suffix(const char *, const char *);
+void	dataset_check_zip(const struct dataset *, const struct profile *,
+	    struct diag *);
 void	dataset_close(struct dataset *);
 
 #endif

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "dataset.h"
 #include "diag.h"
+#include "profile.h"
 #include "unit.h"
 
 static char dir[] = "dstest.XXXXXX";
@@ -122,6 +123,79 @@ test_not_zip(void)
 	diag_release(&d);
 }
 
+/* Hostile archives, written by Python's zipfile, which allows them. */
+static const char craft[] =
+    "import sys, zipfile, stat\n"
+    "z = zipfile.ZipFile(sys.argv[1], 'w')\n"
+    "z.writestr('a.wav', b'x')\n"
+    "z.writestr('A.WAV', b'x')\n"
+    "z.writestr('../up.wav', b'x')\n"
+    "z.writestr('/abs.wav', b'x')\n"
+    "z.writestr('win\\\\x.wav', b'x')\n"
+    "i = zipfile.ZipInfo('link.wav')\n"
+    "i.external_attr = (stat.S_IFLNK | 0o777) << 16\n"
+    "z.writestr(i, '/etc/passwd')\n"
+    "z.writestr('zeros.wav', b'\\0' * (4 << 20), zipfile.ZIP_DEFLATED)\n"
+    "import warnings; warnings.simplefilter('ignore')\n"
+    "z.writestr('twice.wav', b'1')\n"
+    "z.writestr('twice.wav', b'2')\n"
+    "z.close()\n";
+
+static size_t
+count(const struct diag *d, const char *id)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < d->n; i++)
+		n += d->v[i].rule != NULL && strcmp(d->v[i].rule->id, id) == 0;
+	return n;
+}
+
+static void
+test_hostile_zip(void)
+{
+	struct dataset ds;
+	struct diag d = DIAG_INIT;
+	struct profile *p;
+	char path[128], cmd[512];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/craft.py", dir);
+	fp = fopen(path, "w");
+	fputs(craft, fp);
+	fclose(fp);
+	snprintf(cmd, sizeof(cmd), "/usr/bin/python3 %s %s/bad.zip", path,
+	    dir);
+	CHECK(system(cmd) == 0);
+	snprintf(path, sizeof(path), "%s/bad.zip", dir);
+	p = profile_load(NULL, &d);
+	CHECK(p != NULL);
+	if (p == NULL)
+		return;
+	p->zip_entries = 5;	/* small limits provoke the count rules */
+	p->zip_bytes = 1000;
+	p->zip_unpacked = 1000000;
+	CHECK(dataset_open(&ds, path, &d) == 0);
+	dataset_check_zip(&ds, p, &d);
+	CHECK(count(&d, "PKG-ZIP-PATH") == 3);
+	CHECK(count(&d, "PKG-ZIP-DUP") == 2);
+	CHECK(count(&d, "PKG-ZIP-LINK") == 1);
+	CHECK(count(&d, "PKG-ZIP-BOMB") == 2);
+	CHECK(count(&d, "PKG-ZIP-COUNT") == 1);
+	CHECK(count(&d, "PKG-ZIP-SIZE") == 1);
+	CHECK(count(&d, "PKG-ZIP-CRYPT") == 0);
+	if (d.n != 10) {
+		size_t i;
+
+		for (i = 0; i < d.n; i++)
+			diag_print(stdout, &d.v[i]);
+	}
+	CHECK(d.n == 10);
+	dataset_close(&ds);
+	profile_free(p);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -132,6 +206,7 @@ main(void)
 	RUN(test_folder);
 	RUN(test_zip);
 	RUN(test_not_zip);
+	RUN(test_hostile_zip);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	return system(cmd) == 0 ? UNIT_EXIT() : 3;
 }
