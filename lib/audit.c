@@ -1,0 +1,953 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audio.h"
+#include "audit.h"
+#include "buf.h"
+#include "diag.h"
+#include "io.h"
+#include "profile.h"
+#include "report.h"
+#include "riff.h"
+#include "xalloc.h"
+
+#define SCAN_SAMPLES	65536	/* samples per read while scanning */
+#define HEAD_FIRST	4096	/* bytes of the first header read */
+#define FULL_SCALE	32768.0
+#define PI		3.14159265358979323846
+/*
+ * The narrow-band probe: a 31-tap windowed-sinc high-pass at 4.6 kHz
+ * (at 16 kHz: about 50 dB down below 3.8 kHz) over HF_PROBES spans of
+ * HF_PROBE samples per block read, about 2 % of the samples: plenty
+ * for a whole-file estimate, and the scan keeps near reading speed.
+ */
+#define HF_TAPS		31
+#define HF_PROBE	160
+#define HF_PROBES	8
+
+/* The hot loops want the vectorizer, which gcc runs fully from -O3. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define HOT __attribute__((optimize("O3")))
+#else
+#define HOT
+#endif
+
+/* The running state of a sample scan. */
+struct scan {
+	unsigned int	 win;		/* samples in a 10 ms window */
+	unsigned int	 wn;		/* samples in the current window */
+	int64_t		 wsq;		/* its sum of squares */
+	double		 quiet;		/* loudest quiet window, per sample */
+	uint64_t	 n;
+	int		 peak;
+	double		 sum;
+	double		 sumsq;
+	int		 hf;		/* estimate the energy above 4 kHz */
+	double		 hfsq;		/* high-passed energy of the probes */
+	double		 hfref;		/* plain energy of the same samples */
+	float		 fir[HF_TAPS];
+	uint64_t	 clipped;
+	uint64_t	 clip_runs;
+	unsigned int	 run;
+	int64_t		 windows;
+	int64_t		 first_loud;	/* window index, -1 none */
+	int64_t		 last_loud;
+};
+
+static void
+facts_init(struct audit_facts *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->tag = -1;
+	f->header_bytes = -1;
+	f->data_bytes = -1;
+}
+
+static int
+rate_ok(const struct profile *p, unsigned int rate)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrates; i++)
+		if (p->rates[i] == rate)
+			return 1;
+	return 0;
+}
+
+/* "8000 or 16000" from the profile. */
+static void
+rate_list(const struct profile *p, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrates; i++)
+		buf_printf(b, "%s%u", i == 0 ? "" : i + 1 == p->nrates ?
+		    " or " : ", ", p->rates[i]);
+}
+
+static void
+check_format(const struct audit_opts *o, const struct loc *l,
+    const struct audit_facts *f, struct diag *d)
+{
+	const struct profile *p = o->prof;
+	struct buf b = BUF_INIT;
+
+	if (strcmp(f->codec, "PCM_16") != 0 || f->bits != p->bits) {
+		if (f->codec[0] == '\0')
+			diag_add(d, l, "AUDIO-CODEC", "format tag 0x%04x is not "
+			    "16-bit PCM; the import's WAV validator rejects it",
+			    (unsigned int)f->tag);
+		else if (f->tag > 1 && f->tag != RIFF_TAG_EXTENSIBLE)
+			diag_add(d, l, "AUDIO-CODEC", "sample format is '%s' "
+			    "(format tag %d), not 16-bit PCM; the import's "
+			    "WAV validator rejects it", f->codec, f->tag);
+		else
+			diag_add(d, l, "AUDIO-CODEC", "sample format is '%s', "
+			    "not 16-bit PCM; the import's WAV validator "
+			    "rejects it", f->codec);
+	}
+	if (f->rate > 0 && !rate_ok(p, f->rate)) {
+		rate_list(p, &b);
+		diag_add(d, l, "AUDIO-RATE", "sample rate is %u Hz, not %s; "
+		    "the import's WAV validator rejects it", f->rate,
+		    buf_str(&b));
+	}
+	if (f->channels != p->channels) {
+		if (p->channels == 1)
+			diag_add(d, l, "AUDIO-CH", "%u channels, not mono; the "
+			    "import's WAV validator rejects it", f->channels);
+		else
+			diag_add(d, l, "AUDIO-CH", "%u channels, not %u; the "
+			    "import's WAV validator rejects it", f->channels,
+			    p->channels);
+	}
+	buf_release(&b);
+}
+
+static ssize_t
+read_full(int fd, void *p, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = read(fd, (char *)p + got, n - got);
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/* Whether what follows the data chunk is more chunks, not garbage. */
+static int
+tail_is_chunks(int fd, uint64_t off, uint64_t n)
+{
+	unsigned char b[4096];
+	size_t want = n < sizeof(b) ? (size_t)n : sizeof(b);
+	ssize_t got;
+
+	if (lseek(fd, (off_t)off, SEEK_SET) == -1 ||
+	    (got = read_full(fd, b, want)) == -1)
+		return 1;
+	return riff_chunks(b, (size_t)got, n);
+}
+
+/* The sizes: data chunk against the file, RIFF size against the file. */
+static uint64_t
+check_sizes(const struct loc *l, int fd, const struct riff *r,
+    struct diag *d)
+{
+	uint64_t avail = r->data_avail, usable, tail;
+	uint32_t ds = r->data_size;
+
+	if ((ds == 0 || ds == UINT32_MAX) && avail > 0 && avail != ds) {
+		diag_add(d, l, "AUDIO-HDR-SIZE", "data chunk size is %s but "
+		    "%llu bytes follow; a streaming writer left it unset",
+		    ds == 0 ? "0" : "0xffffffff", (unsigned long long)avail);
+		return avail;
+	}
+	if (ds > avail) {
+		diag_add(d, l, "AUDIO-HDR-SIZE", "data chunk declares %lu "
+		    "bytes but only %llu follow; the file is truncated",
+		    (unsigned long)ds, (unsigned long long)avail);
+		return avail;
+	}
+	usable = ds;
+	tail = avail - ds;
+	if (tail > 0 && (ds & 1))
+		tail--;
+	if (tail > 0 && !tail_is_chunks(fd, r->data_off + avail - tail,
+	    tail)) {
+		diag_add(d, l, "AUDIO-HDR-SIZE", "%llu bytes of garbage follow "
+		    "the data chunk; a strict WAV validator rejects the file",
+		    (unsigned long long)tail);
+		return usable;
+	}
+	if ((uint64_t)r->riff_size + 8 != r->file_size)
+		diag_add(d, l, "AUDIO-HDR-SIZE", "RIFF size is %lu, not %llu "
+		    "(the file size less 8); a strict WAV validator rejects "
+		    "the file", (unsigned long)r->riff_size,
+		    (unsigned long long)(r->file_size - 8));
+	return usable;
+}
+
+/* Format tags whose frames are channels times whole bytes. */
+static int
+tag_linear(unsigned int tag)
+{
+	return tag == RIFF_TAG_PCM || tag == 3 || tag == 6 || tag == 7;
+}
+
+static void
+check_fields(const struct loc *l, const struct riff *r, struct diag *d)
+{
+	unsigned int align = r->channels * ((r->bits + 7) / 8);
+
+	if (r->channels == 0)
+		diag_add(d, l, "AUDIO-HDR", "header says 0 channels; the "
+		    "service checks WAV headers strictly");
+	if (!tag_linear(r->tag))
+		return;
+	if (r->align != align)
+		diag_add(d, l, "AUDIO-HDR", "block align is %u, not %u "
+		    "(channels times bytes per sample); the service checks "
+		    "WAV headers strictly", r->align, align);
+	if (r->byte_rate != (uint64_t)r->rate * r->align)
+		diag_add(d, l, "AUDIO-HDR", "byte rate is %lu, not %llu (rate "
+		    "times block align); the service checks WAV headers "
+		    "strictly", (unsigned long)r->byte_rate,
+		    (unsigned long long)r->rate * r->align);
+}
+
+static void
+check_header_len(const struct loc *l, const struct riff *r, struct diag *d)
+{
+	struct buf b = BUF_INIT;
+
+	if (r->data_off == 44)
+		return;
+	if (r->fmt_size != 16)
+		buf_printf(&b, "fmt chunk of %lu bytes",
+		    (unsigned long)r->fmt_size);
+	if (r->chunks[0] != '\0')
+		buf_printf(&b, "%schunks %s", b.len ? ", " : "", r->chunks);
+	diag_add(d, l, "AUDIO-HDR-LEN", "header is %llu bytes (%s), not "
+	    "the canonical 44; every accepted sample has 44",
+	    (unsigned long long)r->data_off, buf_str(&b));
+	buf_release(&b);
+}
+
+/*
+ * The chunk structure, in the order a validator would trip over it.
+ * Returns 0 when there are samples to measure, -1 otherwise.
+ */
+static int
+check_riff(const struct loc *l, int fd, const struct riff *r,
+    struct audit_facts *f, struct diag *d, uint64_t *usable)
+{
+	const char *codec;
+
+	f->header_bytes = -1;
+	if (!(r->flags & RIFF_FMT)) {
+		if (r->flags & RIFF_FMT_SHORT)
+			diag_add(d, l, "AUDIO-CONTAINER", "fmt chunk is %lu "
+			    "bytes, under 16; the import's WAV validator "
+			    "rejects it", (unsigned long)r->fmt_size);
+		else if (r->flags & RIFF_BROKEN)
+			diag_add(d, l, "AUDIO-CONTAINER", "no fmt chunk: "
+			    "garbage or a cut chunk at byte %llu; the import's "
+			    "WAV validator rejects it",
+			    (unsigned long long)r->broken_at);
+		else
+			diag_add(d, l, "AUDIO-CONTAINER", "no fmt chunk before "
+			    "the samples; the import's WAV validator rejects "
+			    "it");
+		return -1;
+	}
+	snprintf(f->container, sizeof(f->container), "%s",
+	    r->flags & RIFF_EXT ? "WAVEX" : "WAV");
+	codec = r->flags & RIFF_EXT && !(r->flags & RIFF_EXT_KNOWN) ? NULL :
+	    riff_codec(r->tag, r->bits);
+	if (codec != NULL)
+		snprintf(f->codec, sizeof(f->codec), "%s", codec);
+	f->tag = r->flags & RIFF_EXT ? RIFF_TAG_EXTENSIBLE : (int)r->tag;
+	f->channels = r->channels;
+	f->rate = r->rate;
+	f->bits = r->bits;
+	if ((r->flags & RIFF_EXT) && r->tag == RIFF_TAG_PCM && codec != NULL)
+		diag_add(d, l, "AUDIO-EXTENSIBLE", "header is "
+		    "WAVE_FORMAT_EXTENSIBLE carrying '%s', not format tag 1; "
+		    "the WAV validator may reject it", codec);
+	if (r->flags & RIFF_NOPAD)
+		diag_add(d, l, "AUDIO-HDR", "chunk '%s' has an odd size and no "
+		    "pad byte; readers may miss the chunks after it",
+		    r->nopad_id);
+	check_fields(l, r, d);
+	if (!(r->flags & RIFF_DATA)) {
+		if (r->flags & RIFF_BEYOND)
+			diag_add(d, l, "AUDIO-HDR-LEN", "no data chunk in the "
+			    "first %d bytes (chunks %s); every accepted "
+			    "sample has a 44-byte header", RIFF_HEAD_MAX,
+			    r->chunks[0] ? r->chunks : "none");
+		else if (r->flags & RIFF_BROKEN)
+			diag_add(d, l, "AUDIO-CONTAINER", "no data chunk: "
+			    "garbage or a cut chunk at byte %llu; the import's "
+			    "WAV validator rejects it",
+			    (unsigned long long)r->broken_at);
+		else
+			diag_add(d, l, "AUDIO-CONTAINER", "no data chunk; the "
+			    "import's WAV validator rejects it");
+		return -1;
+	}
+	f->header_bytes = (int64_t)r->data_off;
+	*usable = check_sizes(l, fd, r, d);
+	f->data_bytes = (int64_t)*usable;
+	if (tag_linear(r->tag) && r->align > 0 && r->align == r->channels *
+	    ((r->bits + 7) / 8)) {
+		if (*usable % r->align != 0 && *usable == r->data_size)
+			diag_add(d, l, "AUDIO-HDR", "data size %llu is not a "
+			    "multiple of the block align %u; the last frame "
+			    "is cut", (unsigned long long)*usable, r->align);
+		f->frames = *usable / r->align;
+		f->have_frames = 1;
+	}
+	check_header_len(l, r, d);
+	return 0;
+}
+
+/* Whether the name ends in ".wav", in any case. */
+static int
+wav_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 4 && strcasecmp(path + n - 4, ".wav") == 0;
+}
+
+/* A Hamming-windowed sinc high-pass, cutoff fc (of the sample rate). */
+static void
+fir_highpass(float *h, double fc)
+{
+	int n, m = HF_TAPS / 2;
+	double x, w, sum = 0, lp[HF_TAPS];
+
+	for (n = 0; n < HF_TAPS; n++) {
+		x = n - m;
+		w = 0.54 - 0.46 * cos(2 * PI * n / (HF_TAPS - 1));
+		lp[n] = (x == 0 ? 2 * fc : sin(2 * PI * fc * x) / (PI * x))
+		    * w;
+		sum += lp[n];
+	}
+	for (n = 0; n < HF_TAPS; n++)
+		h[n] = (float)((n == m ? 1.0 : 0.0) - lp[n] / sum);
+}
+
+static void
+scan_init(struct scan *sc, unsigned int rate, unsigned int channels)
+{
+	double q = FULL_SCALE * pow(10.0, AUDIT_SILENCE_DB / 20.0);
+
+	memset(sc, 0, sizeof(*sc));
+	sc->win = (rate >= 100 ? rate / 100 : 1) * (channels ? channels : 1);
+	sc->quiet = q * q;
+	sc->hf = channels == 1 && rate == 16000;
+	sc->first_loud = sc->last_loud = -1;
+	if (sc->hf)
+		fir_highpass(sc->fir, 4600.0 / 16000);
+}
+
+static void
+scan_window(struct scan *sc)
+{
+	if ((double)sc->wsq > sc->quiet * sc->wn) {
+		if (sc->first_loud < 0)
+			sc->first_loud = sc->windows;
+		sc->last_loud = sc->windows;
+	}
+	sc->windows++;
+	sc->wn = 0;
+	sc->wsq = 0;
+}
+
+/*
+ * The inner loop over samples within one window: sums and extremes in
+ * integers so it stays cheap; clips are counted only in a span that
+ * reaches full scale.
+ */
+static void HOT
+scan_span(struct scan *sc, const short *s, size_t n)
+{
+	int64_t sq = 0, sum = 0;
+	int mx = 0, mn = 0, x;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		x = s[i];
+		sum += x;
+		sq += x * x;
+		if (x > mx)
+			mx = x;
+		if (x < mn)
+			mn = x;
+	}
+	if (mx >= 32767 || mn <= -32767) {
+		for (i = 0; i < n; i++) {
+			if (s[i] >= 32767 || s[i] <= -32767) {
+				sc->clipped++;
+				if (++sc->run == AUDIT_CLIP_RUN)
+					sc->clip_runs++;
+			} else
+				sc->run = 0;
+		}
+	} else
+		sc->run = 0;
+	if (-mn > mx)
+		mx = -mn;
+	if (mx > sc->peak)
+		sc->peak = mx;
+	sc->n += n;
+	sc->sum += (double)sum;
+	sc->sumsq += (double)sq;
+	sc->wsq += sq;
+}
+
+/*
+ * High-pass probes over a block: HF_PROBES spans spread evenly over it
+ * (none across blocks: simpler), enough for a whole-file estimate.
+ */
+static void HOT
+scan_hf(struct scan *sc, const short *s, size_t n)
+{
+	size_t at, i, t, every = n / HF_PROBES;
+	double e = 0, ref = 0;
+	float y;
+
+	if (every < HF_TAPS + HF_PROBE)
+		every = HF_TAPS + HF_PROBE;
+	for (at = 0; at + HF_TAPS + HF_PROBE <= n; at += every)
+		for (i = at + HF_TAPS; i < at + HF_TAPS + HF_PROBE; i++) {
+			y = 0;
+			for (t = 0; t < HF_TAPS; t++)
+				y += sc->fir[t] * s[i - t];
+			e += (double)y * y;
+			ref += (double)s[i - HF_TAPS / 2] *
+			    s[i - HF_TAPS / 2];
+		}
+	sc->hfsq += e;
+	sc->hfref += ref;
+}
+
+static void
+scan_block(struct scan *sc, const short *s, size_t n)
+{
+	size_t i = 0, k;
+
+	if (sc->hf)
+		scan_hf(sc, s, n);
+
+	while (i < n) {
+		k = sc->win - sc->wn;
+		if (k > n - i)
+			k = n - i;
+		scan_span(sc, s + i, k);
+		i += k;
+		sc->wn += (unsigned int)k;
+		if (sc->wn == sc->win)
+			scan_window(sc);
+	}
+}
+
+static void
+scan_finish(struct scan *sc, struct audit_facts *f)
+{
+	double per = f->rate > 0 ? (double)sc->win / f->channels / f->rate :
+	    0, secs;
+
+	if (sc->wn > 0)
+		scan_window(sc);
+	f->scanned = 1;
+	f->frames = f->channels ? sc->n / f->channels : 0;
+	f->have_frames = 1;
+	secs = f->rate ? (double)f->frames / f->rate : 0;
+	f->peak_db = sc->peak ? 20 * log10(sc->peak / FULL_SCALE) : -INFINITY;
+	f->rms_db = sc->sumsq > 0 ? 10 * log10(sc->sumsq / sc->n /
+	    (FULL_SCALE * FULL_SCALE)) : -INFINITY;
+	f->clipped = sc->clipped;
+	f->clip_runs = sc->clip_runs;
+	f->dc = sc->n ? sc->sum / sc->n / FULL_SCALE : 0;
+	f->silent = sc->first_loud < 0;
+	if (f->silent)
+		f->lead_s = f->trail_s = secs;
+	else {
+		f->lead_s = sc->first_loud * per;
+		f->trail_s = secs - (sc->last_loud + 1) * per;
+		if (f->trail_s < 0)
+			f->trail_s = 0;
+	}
+	f->hf_db = NAN;
+	if (sc->hf && sc->hfref > 0)
+		f->hf_db = sc->hfsq > 0 ? 10 * log10(sc->hfsq / sc->hfref) :
+		    -INFINITY;
+}
+
+/* Read 16-bit PCM straight from the data chunk: no decoder in the way. */
+static int
+scan_pcm16(const struct loc *l, int fd, uint64_t off, uint64_t bytes,
+    struct scan *sc, struct diag *d)
+{
+	short *s = xreallocarray(NULL, SCAN_SAMPLES, sizeof(*s));
+	size_t want, i, n;
+	ssize_t got;
+	int rc = -1;
+
+	if (lseek(fd, (off_t)off, SEEK_SET) == -1)
+		goto out;
+	while (bytes >= 2) {
+		want = bytes < SCAN_SAMPLES * 2 ? (size_t)bytes :
+		    SCAN_SAMPLES * 2;
+		if ((got = read_full(fd, s, want)) == -1)
+			goto out;
+		n = (size_t)got / 2;
+		if (n == 0)
+			break;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		for (i = 0; i < n; i++)
+			s[i] = (short)__builtin_bswap16((unsigned short)s[i]);
+#else
+		(void)i;
+#endif
+		scan_block(sc, s, n);
+		bytes -= (uint64_t)n * 2;
+		if ((size_t)got < want)
+			break;
+	}
+	rc = 0;
+out:
+	if (rc == -1)
+		diag_syserr(d, "cannot read '%s': %s", l->file,
+		    strerror(errno));
+	free(s);
+	return rc;
+}
+
+/*
+ * Any other format: decode through libsndfile as float, which it scales
+ * for every format, and measure on the 16-bit scale.
+ */
+static void
+scan_decoded(const struct loc *l, struct audio_in *a, unsigned int ch,
+    struct scan *sc, struct diag *d)
+{
+	short *s = xreallocarray(NULL, SCAN_SAMPLES, sizeof(*s));
+	float *x = xreallocarray(NULL, SCAN_SAMPLES, sizeof(*x));
+	size_t frames = SCAN_SAMPLES / (ch ? ch : 1), got, i;
+	float v;
+
+	while ((got = audio_read(a, x, frames)) > 0) {
+		for (i = 0; i < got * ch; i++) {
+			v = x[i] * 32768.0f;
+			s[i] = v >= 32767.0f ? 32767 : v <= -32768.0f ?
+			    -32768 : (short)lrintf(v);
+		}
+		scan_block(sc, s, got * ch);
+	}
+	free(x);
+	if (audio_failed(a))
+		diag_add(d, l, "AUDIO-READ", "decoding failed after %llu "
+		    "samples; the file is damaged",
+		    (unsigned long long)sc->n);
+	free(s);
+}
+
+static void
+check_scan(const struct audit_opts *o, const struct loc *l,
+    const struct audit_facts *f, struct diag *d)
+{
+	double pad = o->prof->pad;
+
+	if (f->frames == 0) {
+		diag_add(d, l, "AUDIO-SILENT", "the file holds no samples; "
+		    "it cannot match a transcript");
+		return;
+	}
+	if (f->silent) {
+		diag_add(d, l, "AUDIO-SILENT", "the audio is silent or nearly "
+		    "so (peak %.1f dBFS); it cannot match a transcript",
+		    f->peak_db);
+		return;
+	}
+	if (f->clip_runs > 0)
+		diag_add(d, l, "AUDIO-CLIP", "%llu samples in %llu runs reach "
+		    "full scale; the audio is clipped",
+		    (unsigned long long)f->clipped,
+		    (unsigned long long)f->clip_runs);
+	if (fabs(f->dc) >= AUDIT_DC)
+		diag_add(d, l, "AUDIO-DC", "DC offset is %.3f of full scale; "
+		    "it wastes headroom", f->dc);
+	if (f->lead_s < pad || f->trail_s < pad)
+		diag_add(d, l, "AUDIO-PAD", "%.2f s of leading and %.2f s of "
+		    "trailing silence, under the %g s advice; word edges may "
+		    "be lost", f->lead_s, f->trail_s, pad);
+	if (!isnan(f->hf_db) && f->hf_db < AUDIT_HF_DB)
+		diag_add(d, l, "AUDIO-NARROWBAND", "%u Hz audio has almost "
+		    "nothing above 4 kHz (%.1f dB); it was likely upsampled "
+		    "from 8 kHz", f->rate, f->hf_db);
+}
+
+double
+audit_seconds(const struct audit_facts *f)
+{
+	return f->have_frames && f->rate > 0 ? (double)f->frames / f->rate :
+	    -1;
+}
+
+static void
+check_length(const struct audit_opts *o, const struct loc *l,
+    const struct audit_facts *f, struct diag *d)
+{
+	double s = audit_seconds(f);
+
+	if (s < 0)
+		return;
+	if (!o->testing && s > o->prof->train_clip)
+		diag_add(d, l, "AUDIO-MAX-TRAIN", "%.1f s is over the %g s "
+		    "training limit; the service will use only its transcript",
+		    s, o->prof->train_clip);
+	if (o->testing && s > o->prof->test_clip)
+		diag_add(d, l, "AUDIO-MAX-TEST", "%.1f s is over the %g s "
+		    "testing limit; the upload may be rejected", s,
+		    o->prof->test_clip);
+}
+
+static void
+facts_from_sndfile(struct audit_facts *f, const struct audio_fmt *af)
+{
+	if (f->container[0] == '\0')
+		snprintf(f->container, sizeof(f->container), "%s",
+		    af->container);
+	if (f->codec[0] == '\0')
+		snprintf(f->codec, sizeof(f->codec), "%s", af->codec);
+	if (f->tag < 0) {
+		f->channels = af->channels;
+		f->rate = af->rate;
+		f->bits = af->bits;
+	}
+	if (!f->have_frames && af->frames > 0) {
+		f->frames = af->frames;
+		f->have_frames = 1;
+	}
+}
+
+/*
+ * Audit one file: the bounded header read and our RIFF walk first;
+ * libsndfile only for what is not plain PCM in RIFF/WAVE, so the common
+ * case costs one open and one read.
+ */
+void
+audit_file(const struct audit_opts *o, const char *path,
+    struct audit_file *out)
+{
+	struct loc l = { path, NULL, 0, 0 };
+	struct audit_facts *f = &out->f;
+	struct diag *d = &out->d;
+	struct audio_in *a = NULL;
+	struct audio_fmt af;
+	unsigned char *head = NULL;
+	struct riff r;
+	struct stat st;
+	struct scan sc;
+	uint64_t usable = 0;
+	ssize_t got, more;
+	int fd = -1, isriff, ok = 0, fast;
+
+	memset(out, 0, sizeof(*out));
+	facts_init(f);
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
+		diag_syserr(d, "cannot read '%s': %s", path,
+		    S_ISDIR(st.st_mode) ? strerror(EISDIR) : strerror(errno));
+		goto out;
+	}
+	/* Most headers fit the first read; a long one gets a second. */
+	head = xreallocarray(NULL, RIFF_HEAD_MAX, 1);
+	if ((got = read_full(fd, head, HEAD_FIRST)) == -1) {
+		diag_syserr(d, "cannot read '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	f->opened = 1;
+	f->file_bytes = S_ISREG(st.st_mode) ? (uint64_t)st.st_size :
+	    (uint64_t)got;
+	if (f->file_bytes == 0) {
+		diag_add(d, &l, "AUDIO-READ", "the file is empty; it holds no "
+		    "audio");
+		goto out;
+	}
+	isriff = riff_parse(head, (size_t)got, f->file_bytes, &r) == 0;
+	if (isriff && (r.flags & RIFF_BEYOND) && got == HEAD_FIRST) {
+		if ((more = read_full(fd, head + got, RIFF_HEAD_MAX -
+		    HEAD_FIRST)) == -1) {
+			diag_syserr(d, "cannot read '%s': %s", path,
+			    strerror(errno));
+			goto out;
+		}
+		got += more;
+		(void)riff_parse(head, (size_t)got, f->file_bytes, &r);
+	}
+	if (isriff) {
+		if (!wav_name(path))
+			diag_add(d, &l, "AUDIO-CONTAINER", "name does not end "
+			    "in '.wav'; the import expects WAV files by name");
+		ok = check_riff(&l, fd, &r, f, d, &usable) == 0;
+		if (r.flags & RIFF_FMT)
+			check_format(o, &l, f, d);
+		fast = ok && r.tag == RIFF_TAG_PCM && r.bits == 16 &&
+		    r.channels > 0 && r.align == 2 * r.channels &&
+		    !(r.flags & RIFF_EXT && !(r.flags & RIFF_EXT_KNOWN));
+		/* Ask libsndfile only what our walk cannot answer. */
+		if (ok && (!fast && (o->scan || !f->have_frames ||
+		    f->codec[0] == '\0' || r.tag != RIFF_TAG_PCM))) {
+			if ((a = audio_open(path, &af, d)) == NULL)
+				ok = 0;
+			else
+				facts_from_sndfile(f, &af);
+		}
+		if ((r.flags & RIFF_BEYOND) && a == NULL &&
+		    (a = audio_open(path, &af, d)) != NULL) {
+			facts_from_sndfile(f, &af);
+			ok = 1;
+		}
+	} else {
+		fast = 0;
+		if ((a = audio_open(path, &af, d)) == NULL)
+			goto out;
+		facts_from_sndfile(f, &af);
+		diag_add(d, &l, "AUDIO-CONTAINER", "container is '%s', not "
+		    "RIFF/WAVE; the import's WAV validator rejects it",
+		    af.container);
+		check_format(o, &l, f, d);
+		ok = 1;
+	}
+	if (ok && o->scan) {
+		scan_init(&sc, f->rate, f->channels);
+		if (fast) {
+			if (scan_pcm16(&l, fd, r.data_off, usable - usable % 2,
+			    &sc, d) == -1)
+				goto out;
+		} else if (a != NULL)
+			scan_decoded(&l, a, f->channels, &sc, d);
+		if (fast || a != NULL) {
+			scan_finish(&sc, f);
+			check_scan(o, &l, f, d);
+		}
+	}
+	if (ok)
+		check_length(o, &l, f, d);
+out:
+	audio_close(a);
+	free(head);
+	if (fd != -1)
+		close(fd);
+}
+
+void
+audit_file_release(struct audit_file *af)
+{
+	diag_release(&af->d);
+}
+
+void
+audit_set_add(struct audit_set *set, const struct audit_opts *o,
+    const struct audit_facts *f)
+{
+	double s = audit_seconds(f);
+
+	if (s < 0)
+		return;
+	set->files++;
+	set->seconds += s;
+	if (s > o->prof->train_clip)
+		set->over_train++;
+}
+
+/* Findings about the set as a whole, after the last file. */
+void
+audit_set_end(const struct audit_set *set, const struct audit_opts *o,
+    struct diag *d)
+{
+	if (o->testing || set->files == 0)
+		return;
+	/* One long clip loses its audio; all of them fail the training. */
+	if (set->over_train == set->files)
+		diag_addsev(d, NULL, "AUDIO-MAX-TRAIN", SEV_ERROR, "every "
+		    "file (%zu) is over the %g s training limit; training "
+		    "fails",
+		    set->files, o->prof->train_clip);
+	if (set->seconds > o->prof->hours_used * 3600)
+		diag_add(d, NULL, "AUDIO-HOURS-USED", "the files hold %.4g h of "
+		    "audio, over the %g h that training uses; the rest is "
+		    "silently ignored", set->seconds / 3600,
+		    o->prof->hours_used);
+}
+
+static const char *const head_cols[] = {
+	"file", "container", "codec", "format_tag", "channels", "rate",
+	"bits", "frames", "seconds", "header_bytes", "data_bytes",
+	"file_bytes"
+};
+static const char *const scan_cols[] = {
+	"peak_db", "rms_db", "clipped", "clip_runs", "dc", "lead_s",
+	"trail_s", "hf_db"
+};
+
+void
+audit_stats_header(struct buf *b, const struct audit_opts *o)
+{
+	size_t i;
+
+	if (o->format != STATS_TSV)
+		return;
+	for (i = 0; i < sizeof(head_cols) / sizeof(head_cols[0]); i++)
+		buf_printf(b, "%s%s", i ? "\t" : "", head_cols[i]);
+	if (o->scan)
+		for (i = 0; i < sizeof(scan_cols) / sizeof(scan_cols[0]); i++)
+			buf_printf(b, "\t%s", scan_cols[i]);
+	buf_addc(b, '\n');
+}
+
+/* A field for both formats: TSV prints "-" where JSON has null. */
+static void
+field_str(struct jfield *j, const char *key, const char *s)
+{
+	j->key = key;
+	j->type = s != NULL && *s != '\0' ? J_STR : J_NULL;
+	j->s = s;
+}
+
+static void
+field_int(struct jfield *j, const char *key, long long v, int known)
+{
+	j->key = key;
+	j->type = known ? J_INT : J_NULL;
+	j->i = v;
+}
+
+/* Rounded so goldens are stable; -inf dBFS stays a string in TSV. */
+static void
+field_num(struct jfield *j, const char *key, double v, double unit)
+{
+	j->key = key;
+	j->type = isfinite(v) ? J_NUM : J_NULL;
+	j->d = isfinite(v) ? round(v / unit) * unit : v;
+	if (j->d == 0)
+		j->d = 0;	/* no "-0.00" */
+}
+
+void
+audit_stats_record(struct buf *b, const struct audit_opts *o,
+    const char *path, const struct audit_facts *f)
+{
+	struct jfield j[20];
+	size_t n = 0, i;
+	double s = audit_seconds(f);
+
+	memset(j, 0, sizeof(j));
+	field_str(&j[n++], "file", path);
+	field_str(&j[n++], "container", f->container);
+	field_str(&j[n++], "codec", f->codec);
+	field_int(&j[n++], "format_tag", f->tag, f->tag >= 0);
+	field_int(&j[n++], "channels", f->channels, f->container[0]);
+	field_int(&j[n++], "rate", f->rate, f->container[0]);
+	field_int(&j[n++], "bits", f->bits, f->container[0] && f->bits);
+	field_int(&j[n++], "frames", (long long)f->frames, f->have_frames);
+	field_num(&j[n++], "seconds", s < 0 ? NAN : s, 0.001);
+	field_int(&j[n++], "header_bytes", f->header_bytes,
+	    f->header_bytes >= 0);
+	field_int(&j[n++], "data_bytes", f->data_bytes, f->data_bytes >= 0);
+	field_int(&j[n++], "file_bytes", (long long)f->file_bytes, f->opened);
+	if (o->scan) {
+		int sc = f->scanned;
+
+		field_num(&j[n++], "peak_db", sc ? f->peak_db : NAN, 0.01);
+		field_num(&j[n++], "rms_db", sc ? f->rms_db : NAN, 0.01);
+		field_int(&j[n++], "clipped", (long long)f->clipped, sc);
+		field_int(&j[n++], "clip_runs", (long long)f->clip_runs, sc);
+		field_num(&j[n++], "dc", sc ? f->dc : NAN, 0.0001);
+		field_num(&j[n++], "lead_s", sc ? f->lead_s : NAN, 0.01);
+		field_num(&j[n++], "trail_s", sc ? f->trail_s : NAN, 0.01);
+		field_num(&j[n++], "hf_db", sc ? f->hf_db : NAN, 0.01);
+	}
+	if (o->format == STATS_JSONL) {
+		report_json_line(b, j, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(b, '\t');
+		switch (j[i].type) {
+		case J_STR:
+			buf_addstr(b, j[i].s);
+			break;
+		case J_INT:
+			buf_printf(b, "%lld", j[i].i);
+			break;
+		case J_NUM:
+			buf_printf(b, "%.*f", strcmp(j[i].key, "dc") == 0 ? 4 :
+			    strcmp(j[i].key, "seconds") == 0 ? 3 : 2, j[i].d);
+			break;
+		default:
+			buf_addstr(b, isinf(j[i].d) && j[i].d < 0 ?
+			    "-inf" : "-");
+			break;
+		}
+	}
+	buf_addc(b, '\n');
+}
+
+/*
+ * The file list on a stream: one path per line (CR before LF kept out),
+ * or NUL-separated.  Empty entries are skipped.  Returns the count.
+ */
+size_t
+audit_list_read(FILE *fp, int nul, struct buf *b, char ***v,
+    struct diag *d)
+{
+	size_t n = 0, cap = 0, i, start;
+	int sep = nul ? '\0' : '\n';
+
+	*v = NULL;
+	if (io_read_stream(fp, "<stdin>", b, 0, d) == -1 || b->len == 0)
+		return 0;
+	for (start = i = 0; i <= b->len; i++) {
+		if (i < b->len && b->s[i] != sep)
+			continue;
+		b->s[i] = '\0';
+		if (!nul && i > start && b->s[i - 1] == '\r')
+			b->s[i - 1] = '\0';
+		if (b->s[start] != '\0') {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 64;
+				*v = xreallocarray(*v, cap, sizeof(**v));
+			}
+			(*v)[n++] = b->s + start;
+		}
+		start = i + 1;
+	}
+	return n;
+}
