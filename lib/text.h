@@ -1,0 +1,100 @@
+/*
+ * The ICU adapter: the only module that includes ICU headers.  A struct
+ * text holds the ICU objects of one locale for one thread (normalizers,
+ * mapping tables, break iterators, the URI regex, number formatters,
+ * frozen sets) and its UTF-16 work buffers; text_close() frees them.
+ * Every function takes valid UTF-8 (check it with text_utf8_check()
+ * first) and appends its result to the caller's struct buf; spans are
+ * byte offsets into the input.  A struct text is not thread-safe: open
+ * one per thread.
+ */
+#ifndef VOX_TEXT_H
+#define VOX_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "diag.h"
+
+struct text;
+
+/* A byte range of the input. */
+struct text_span {
+	size_t	off;
+	size_t	len;
+};
+
+/* A growable list of spans; the caller owns it. */
+struct text_spans {
+	struct text_span	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+#define TEXT_SPANS_INIT { NULL, 0, 0 }
+
+/* What text_repeat() found. */
+struct text_repeat {
+	struct text_span	 all;	/* the whole repeated stretch */
+	struct text_span	 unit;	/* one occurrence */
+	unsigned int		 count;	/* occurrences in a row */
+	unsigned int		 words;	/* 0: a character run; else 1-4 */
+};
+
+/* Which parts of the punctuation map text_punct_map() applies. */
+#define TEXT_PM_SPACE	0x1	/* exotic spaces to ' ', ignorables deleted */
+#define TEXT_PM_QUOTE	0x2	/* quotes, dashes (em dash '--'), ellipsis */
+#define TEXT_PM_WIDE	0x4	/* zh: ASCII ? ! , ; : to full width */
+
+/* Writing system of a text, for per-script rules. */
+enum text_script {
+	TEXT_LATIN,		/* alphabetic scripts: count words */
+	TEXT_CJK		/* Han, kana, Hangul: count characters */
+};
+
+struct text	*text_open(const char *, struct diag *);
+void		 text_close(struct text *);
+const char	*text_locale(const struct text *);
+int		 text_is_cjk(const struct text *);
+
+/* Pure UTF-8 helpers (no ICU state). */
+size_t		 text_utf8_check(const char *, size_t);
+size_t		 text_ncp(const char *, size_t);
+int32_t		 text_cp(const char *, size_t, size_t *);
+size_t		 text_find_above(const char *, size_t, uint32_t);
+void		 text_squeeze(const char *, size_t, struct buf *);
+
+/* Character facts. */
+void		 text_char_name(int32_t, char *, size_t);
+const char	*text_ascii_sub(struct text *, int32_t, size_t *);
+int		 text_has_word(const char *, size_t);
+enum text_script text_script(const char *, size_t, size_t *, size_t *);
+size_t		 text_find_bad(struct text *, const char *, size_t);
+
+/* Transforms: return 1 if the text changed, 0 if not, -1 on failure. */
+int		 text_clean(struct text *, const char *, size_t, struct buf *);
+int		 text_nfc(struct text *, const char *, size_t, struct buf *);
+int		 text_fold_compat(struct text *, const char *, size_t,
+		    struct buf *);
+int		 text_punct_map(struct text *, const char *, size_t,
+		    unsigned int, struct buf *);
+int		 text_ascii_fold(struct text *, const char *, size_t,
+		    struct buf *);
+int		 text_lower(struct text *, const char *, size_t, struct buf *);
+int		 text_spell_numbers(struct text *, const char *, size_t,
+		    struct buf *);
+
+/* Finders: fill spans (appending) and return how many were found. */
+size_t		 text_find_uris(struct text *, const char *, size_t,
+		    struct text_spans *);
+size_t		 text_sentences(struct text *, const char *, size_t,
+		    struct text_spans *);
+size_t		 text_words(struct text *, const char *, size_t,
+		    struct text_spans *);
+int		 text_repeat(struct text *, const char *, size_t, unsigned int,
+		    struct text_repeat *);
+
+void		 text_spans_add(struct text_spans *, size_t, size_t);
+void		 text_spans_release(struct text_spans *);
+
+#endif

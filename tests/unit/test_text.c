@@ -1,0 +1,277 @@
+/* Unit tests for lib/text.c, the ICU adapter. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "text.h"
+#include "unit.h"
+
+static struct text *en, *de, *zh, *ja, *fr, *tr;
+static struct buf out;
+
+typedef int (*xform)(struct text *, const char *, size_t, struct buf *);
+
+static const char *
+run(xform f, struct text *t, const char *s)
+{
+	buf_reset(&out);
+	buf_addstr(&out, "");
+	if (f(t, s, strlen(s), &out) == -1)
+		return "(failed)";
+	return buf_str(&out);
+}
+
+static int
+punct_en(struct text *t, const char *s, size_t n, struct buf *b)
+{
+	return text_punct_map(t, s, n, TEXT_PM_SPACE | TEXT_PM_QUOTE, b);
+}
+
+static int
+punct_zh(struct text *t, const char *s, size_t n, struct buf *b)
+{
+	return text_punct_map(t, s, n, TEXT_PM_SPACE | TEXT_PM_WIDE, b);
+}
+
+static void
+test_utf8(void)
+{
+	CHECK(text_utf8_check("abc", 3) == 3);
+	CHECK(text_utf8_check("a\xc3\xa9z", 4) == 4);
+	CHECK(text_utf8_check("ab\xe9z", 4) == 2);
+	CHECK(text_utf8_check("\xc0\xaf", 2) == 0);		/* overlong */
+	CHECK(text_utf8_check("\xed\xa0\x80", 3) == 0);	/* surrogate */
+	CHECK(text_ncp("\xc3\xa9t\xc3\xa9", 5) == 3);
+	CHECK(text_find_above("caf\xc3\xa9", 5, 0x7f) == 3);
+	CHECK(text_find_above("caf\xc2\xa1", 5, 0xa1) == 5);
+}
+
+static void
+test_nfc(void)
+{
+	CHECK_STR(run(text_nfc, en, "cafe\xcc\x81"), "caf\xc3\xa9");
+	CHECK_STR(run(text_nfc, en, "plain"), "plain");
+	/* NFC leaves NBSP and ligatures alone; compat folding does not. */
+	CHECK_STR(run(text_nfc, en, "\xef\xac\x81"), "\xef\xac\x81");
+	CHECK_STR(run(text_fold_compat, en, "\xef\xac\x81 \xef\xbc\xa1"),
+	    "fi A");
+	/* zh keeps full-width punctuation but folds full-width digits. */
+	CHECK_STR(run(text_fold_compat, zh,
+	    "\xef\xbc\x92\xef\xbc\x91\xe5\xb2\x81\xef\xbc\x9f"),
+	    "21\xe5\xb2\x81\xef\xbc\x9f");
+}
+
+static void
+test_punct(void)
+{
+	CHECK_STR(run(punct_en, en,
+	    "\xe2\x80\x9cHi\xe2\x80\x9d it\xe2\x80\x99s good\xe2\x80\x94no"),
+	    "\"Hi\" it's good--no");
+	CHECK_STR(run(punct_en, en, "soft\xc2\xadhyphen"), "softhyphen");
+	CHECK_STR(run(punct_en, en, "a\xc2\xa0" "b\xe2\x80\xaf" "c"), "a b c");
+	CHECK_STR(run(punct_en, en, "wait\xe2\x80\xa6"), "wait...");
+	CHECK_STR(run(punct_zh, zh, "\xe4\xbd\xa0\xe5\xa5\xbd?1,000"),
+	    "\xe4\xbd\xa0\xe5\xa5\xbd\xef\xbc\x9f" "1,000");
+	CHECK_STR(run(text_ascii_fold, en, "caf\xc3\xa9 \xc2\xbfqu\xc3\xa9?"),
+	    "cafe que?");
+	/* Never fold ja or zh. */
+	CHECK_STR(run(text_ascii_fold, ja, "\xe6\x9d\xb1\xe4\xba\xac"),
+	    "\xe6\x9d\xb1\xe4\xba\xac");
+}
+
+static void
+test_sub(void)
+{
+	size_t n;
+	const char *r;
+	char name[64];
+
+	r = text_ascii_sub(en, 0x2014, &n);
+	CHECK(r != NULL && n == 2 && memcmp(r, "--", 2) == 0);
+	r = text_ascii_sub(en, 0xE9, &n);
+	CHECK(r != NULL && n == 1 && *r == 'e');
+	CHECK(text_ascii_sub(en, 0x65E5, &n) == NULL);
+	text_char_name(0x2019, name, sizeof(name));
+	CHECK_STR(name, "RIGHT SINGLE QUOTATION MARK");
+}
+
+static void
+test_clean(void)
+{
+	CHECK_STR(run(text_clean, en, "a\tb\xe2\x80\x8b" "c\x01"), "a bc");
+	CHECK(text_find_bad(en, "ab\x01", 3) == 2);
+	CHECK(text_has_word("?!", 2) == 0);
+	CHECK(text_has_word("-- a", 4) == 1);
+}
+
+static void
+test_uris(void)
+{
+	static const char *yes[] = {
+		"https://ex.com/path?q=1", "HTTP://EXAMPLE.ORG",
+		"ftp://x.y/z", "mailto:a@b.c", "tel:+123",
+		"www.contoso.com", "bing.com/maps", "contoso.co.uk",
+		"john.doe@example.com", "localhost.de:8080/x",
+		"http://[::1]:80/", NULL
+	};
+	static const char *no[] = {
+		"e.g.", "U.S.", "3.14", "Node.js", "1.2.3", "file.txt",
+		"Mr.Smith", "a.m.", "3:2", "12:30", "Ke$ha", "Note:",
+		"I.B.M.", "park.It", NULL
+	};
+	struct text_spans sp = TEXT_SPANS_INIT;
+	size_t i;
+
+	for (i = 0; yes[i] != NULL; i++) {
+		sp.n = 0;
+		if (text_find_uris(en, yes[i], strlen(yes[i]), &sp) != 1)
+			printf("# missed URI %s\n", yes[i]), unit_failed++;
+	}
+	for (i = 0; no[i] != NULL; i++) {
+		sp.n = 0;
+		if (text_find_uris(en, no[i], strlen(no[i]), &sp) != 0)
+			printf("# false URI %s\n", no[i]), unit_failed++;
+	}
+	sp.n = 0;
+	CHECK(text_find_uris(en, "see www.x.com now", 17, &sp) == 1);
+	CHECK(sp.n == 1 && sp.v[0].off == 4 && sp.v[0].len == 9);
+	text_spans_release(&sp);
+}
+
+static size_t
+nsent(struct text *t, const char *s)
+{
+	struct text_spans sp = TEXT_SPANS_INIT;
+	size_t n = text_sentences(t, s, strlen(s), &sp);
+
+	text_spans_release(&sp);
+	return n;
+}
+
+static void
+test_sentences(void)
+{
+	struct text_spans sp = TEXT_SPANS_INIT;
+	const char *s = "I opened the app. Then it crashed.";
+
+	CHECK(text_sentences(en, s, strlen(s), &sp) == 2);
+	CHECK(sp.n == 2 && sp.v[0].len == 17);
+	text_spans_release(&sp);
+	CHECK(nsent(en, "Dr. Smith met Mr. Jones. He left.") == 2);
+	CHECK(nsent(en, "Go to https://ex.com/a?q=1 now. Bye.") == 2);
+	CHECK(nsent(de, "Das ist der Computer. Er ist neu.") == 2);
+	CHECK(nsent(de, "Das ist z. B. gut. Am 3. Oktober ja.") == 2);
+	CHECK(nsent(ja, "\xe4\xbb\x8a\xe6\x97\xa5\xe3\x80\x82"
+	    "\xe6\x98\x8e\xe6\x97\xa5\xe3\x80\x82") == 2);
+}
+
+static int
+rep(struct text *t, const char *s, struct text_repeat *r)
+{
+	return text_repeat(t, s, strlen(s), 3, r);
+}
+
+static void
+test_repeat(void)
+{
+	struct text_repeat r;
+
+	CHECK(rep(en, "sooooo good", &r) == 1 && r.words == 0 &&
+	    r.count == 5);
+	CHECK(rep(en, "sooo good", &r) == 0);
+	CHECK(rep(en, "call 555 0000", &r) == 0);
+	CHECK(rep(en, "yeah yeah yeah yeah", &r) == 1 && r.words == 1 &&
+	    r.count == 4);
+	CHECK(rep(en, "Yeah, yeah. YEAH yeah!", &r) == 1);
+	CHECK(rep(en, "yeah yeah yeah", &r) == 0);
+	CHECK(rep(en, "that's it, that\xe2\x80\x99s it; that's it... "
+	    "that's it", &r) == 1 && r.words == 2 && r.count == 4);
+	CHECK(rep(zh, "\xe6\x88\x91\xe4\xbb\xac\xe6\x88\x91\xe4\xbb\xac"
+	    "\xe6\x88\x91\xe4\xbb\xac\xe6\x88\x91\xe4\xbb\xac", &r) == 1);
+	CHECK(rep(zh, "\xe5\x93\x88\xe5\x93\x88\xe5\x93\x88\xe5\x93\x88",
+	    &r) == 1 && r.words == 0);
+}
+
+static void
+test_spell(void)
+{
+	CHECK_STR(run(text_spell_numbers, en, "pi is 3.14"),
+	    "pi is three point one four");
+	CHECK_STR(run(text_spell_numbers, en, "21 and 105"),
+	    "twenty one and one hundred five");
+	CHECK_STR(run(text_spell_numbers, en, "in 1999"),
+	    "in nineteen ninety nine");
+	CHECK_STR(run(text_spell_numbers, en, "play OU812"),
+	    "play O U 8 1 2");
+	CHECK_STR(run(text_spell_numbers, en, "agent 007"),
+	    "agent zero zero seven");
+	CHECK_STR(run(text_spell_numbers, en, "1,250 people"),
+	    "one thousand two hundred fifty people");
+	/* ICU writes U+00AD inside German numbers; it must go. */
+	CHECK_STR(run(text_spell_numbers, de, "21"), "einundzwanzig");
+	CHECK(strstr(run(text_spell_numbers, de, "2024"), "\xc2\xad") == NULL);
+	CHECK_STR(run(text_spell_numbers, de, "12,5"), "zw\xc3\xb6lf Komma "
+	    "f\xc3\xbcnf");
+	CHECK_STR(run(text_spell_numbers, zh, "105"),
+	    "\xe4\xb8\x80\xe7\x99\xbe\xe9\x9b\xb6\xe4\xba\x94");
+	CHECK_STR(run(text_spell_numbers, ja, "105"),
+	    "\xe7\x99\xbe\xe4\xba\x94");
+	CHECK_STR(run(text_spell_numbers, fr, "21"), "vingt et un");
+}
+
+static void
+test_lower(void)
+{
+	CHECK_STR(run(text_lower, tr, "\xc4\xb0STANBUL Isparta"),
+	    "istanbul \xc4\xb1sparta");
+	CHECK_STR(run(text_lower, en, "HELLO"), "hello");
+}
+
+static void
+test_script(void)
+{
+	size_t c, w;
+
+	CHECK(text_script("hello big world", 15, &c, &w) == TEXT_LATIN);
+	CHECK(c == 13 && w == 3);
+	CHECK(text_script("\xe4\xbd\xa0\xe5\xa5\xbd", 6, &c, &w) == TEXT_CJK);
+	CHECK(c == 2);
+}
+
+int
+main(void)
+{
+	struct diag d = DIAG_INIT;
+
+	en = text_open("en-US", &d);
+	de = text_open("de-DE", &d);
+	zh = text_open("zh-CN", &d);
+	ja = text_open("ja-JP", &d);
+	fr = text_open("fr-FR", &d);
+	tr = text_open("tr-TR", &d);
+	if (!en || !de || !zh || !ja || !fr || !tr) {
+		printf("FAIL text_open\n");
+		return 1;
+	}
+	RUN(test_utf8);
+	RUN(test_nfc);
+	RUN(test_punct);
+	RUN(test_sub);
+	RUN(test_clean);
+	RUN(test_uris);
+	RUN(test_sentences);
+	RUN(test_repeat);
+	RUN(test_spell);
+	RUN(test_lower);
+	RUN(test_script);
+	text_close(en);
+	text_close(de);
+	text_close(zh);
+	text_close(ja);
+	text_close(fr);
+	text_close(tr);
+	buf_release(&out);
+	diag_release(&d);
+	return UNIT_EXIT();
+}
