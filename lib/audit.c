@@ -132,6 +132,18 @@ check_format(const struct audit_opts *o, const struct loc *l,
 	buf_release(&b);
 }
 
+/*
+ * Where an audited file's bytes come from: a file descriptor, or memory
+ * (a zip member).  Reads name their offset; a descriptor is only moved
+ * when the offset jumps, so a pipe still works for sequential reads.
+ */
+struct src {
+	int			 fd;
+	uint64_t		 pos;
+	const unsigned char	*mem;
+	uint64_t		 size;
+};
+
 static ssize_t
 read_full(int fd, void *p, size_t n)
 {
@@ -152,23 +164,45 @@ read_full(int fd, void *p, size_t n)
 	return (ssize_t)got;
 }
 
+static ssize_t
+src_read(struct src *s, void *p, size_t n, uint64_t off)
+{
+	ssize_t got;
+
+	if (s->mem != NULL) {
+		if (off >= s->size)
+			return 0;
+		if (n > s->size - off)
+			n = (size_t)(s->size - off);
+		memcpy(p, s->mem + off, n);
+		return (ssize_t)n;
+	}
+	if (off != s->pos) {
+		if (lseek(s->fd, (off_t)off, SEEK_SET) == -1)
+			return -1;
+		s->pos = off;
+	}
+	if ((got = read_full(s->fd, p, n)) > 0)
+		s->pos += (uint64_t)got;
+	return got;
+}
+
 /* Whether what follows the data chunk is more chunks, not garbage. */
 static int
-tail_is_chunks(int fd, uint64_t off, uint64_t n)
+tail_is_chunks(struct src *src, uint64_t off, uint64_t n)
 {
 	unsigned char b[4096];
 	size_t want = n < sizeof(b) ? (size_t)n : sizeof(b);
 	ssize_t got;
 
-	if (lseek(fd, (off_t)off, SEEK_SET) == -1 ||
-	    (got = read_full(fd, b, want)) == -1)
+	if ((got = src_read(src, b, want, off)) == -1)
 		return 1;
 	return riff_chunks(b, (size_t)got, n);
 }
 
 /* The sizes: data chunk against the file, RIFF size against the file. */
 static uint64_t
-check_sizes(const struct loc *l, int fd, const struct riff *r,
+check_sizes(const struct loc *l, struct src *src, const struct riff *r,
     struct diag *d)
 {
 	uint64_t avail = r->data_avail, usable, tail;
@@ -190,7 +224,7 @@ check_sizes(const struct loc *l, int fd, const struct riff *r,
 	tail = avail - ds;
 	if (tail > 0 && (ds & 1))
 		tail--;
-	if (tail > 0 && !tail_is_chunks(fd, r->data_off + avail - tail,
+	if (tail > 0 && !tail_is_chunks(src, r->data_off + avail - tail,
 	    tail)) {
 		diag_add(d, l, "AUDIO-HDR-SIZE", "%llu bytes of garbage follow "
 		    "the data chunk; a strict WAV validator rejects the file",
@@ -256,7 +290,7 @@ check_header_len(const struct loc *l, const struct riff *r, struct diag *d)
  * Returns 0 when there are samples to measure, -1 otherwise.
  */
 static int
-check_riff(const struct loc *l, int fd, const struct riff *r,
+check_riff(const struct loc *l, struct src *src, const struct riff *r,
     struct audit_facts *f, struct diag *d, uint64_t *usable)
 {
 	const char *codec;
@@ -314,7 +348,7 @@ check_riff(const struct loc *l, int fd, const struct riff *r,
 		return -1;
 	}
 	f->header_bytes = (int64_t)r->data_off;
-	*usable = check_sizes(l, fd, r, d);
+	*usable = check_sizes(l, src, r, d);
 	f->data_bytes = (int64_t)*usable;
 	if (tag_linear(r->tag) && r->align > 0 && r->align == r->channels *
 	    ((r->bits + 7) / 8)) {
@@ -506,20 +540,18 @@ scan_finish(struct scan *sc, struct audit_facts *f)
 
 /* Read 16-bit PCM straight from the data chunk: no decoder in the way. */
 static int
-scan_pcm16(const struct loc *l, int fd, uint64_t off, uint64_t bytes,
-    struct scan *sc, struct diag *d)
+scan_pcm16(const struct loc *l, struct src *src, uint64_t off,
+    uint64_t bytes, struct scan *sc, struct diag *d)
 {
 	short *s = xreallocarray(NULL, SCAN_SAMPLES, sizeof(*s));
 	size_t want, i, n;
 	ssize_t got;
 	int rc = -1;
 
-	if (lseek(fd, (off_t)off, SEEK_SET) == -1)
-		goto out;
 	while (bytes >= 2) {
 		want = bytes < SCAN_SAMPLES * 2 ? (size_t)bytes :
 		    SCAN_SAMPLES * 2;
-		if ((got = read_full(fd, s, want)) == -1)
+		if ((got = src_read(src, s, want, off)) == -1)
 			goto out;
 		n = (size_t)got / 2;
 		if (n == 0)
@@ -532,6 +564,7 @@ scan_pcm16(const struct loc *l, int fd, uint64_t off, uint64_t bytes,
 #endif
 		scan_block(sc, s, n);
 		bytes -= (uint64_t)n * 2;
+		off += (uint64_t)n * 2;
 		if ((size_t)got < want)
 			break;
 	}
@@ -652,58 +685,57 @@ facts_from_sndfile(struct audit_facts *f, const struct audio_fmt *af)
 	}
 }
 
-/*
- * Audit one file: the bounded header read and our RIFF walk first;
- * libsndfile only for what is not plain PCM in RIFF/WAVE, so the common
- * case costs one open and one read.
- */
-void
-audit_file(const struct audit_opts *o, const char *path,
-    struct audit_file *out)
+/* Open the decoder on the same bytes the walk read. */
+static struct audio_in *
+src_open(struct src *src, const struct loc *l, const char *path,
+    struct audio_fmt *af, struct diag *d)
 {
-	struct loc l = { path, NULL, 0, 0 };
+	if (src->mem != NULL)
+		return audio_open_mem(src->mem, (size_t)src->size,
+		    l->member != NULL ? l->member : l->file, af, d);
+	return audio_open(path, af, d);
+}
+
+/*
+ * Audit bytes from src at location l: the bounded header read and our
+ * RIFF walk first; libsndfile only for what is not plain PCM in
+ * RIFF/WAVE, so the common case costs one open and one read.
+ */
+static void
+audit_core(const struct audit_opts *o, struct src *src, const struct loc *l,
+    const char *path, struct audit_file *out)
+{
 	struct audit_facts *f = &out->f;
 	struct diag *d = &out->d;
 	struct audio_in *a = NULL;
 	struct audio_fmt af;
 	unsigned char *head = NULL;
 	struct riff r;
-	struct stat st;
 	struct scan sc;
 	uint64_t usable = 0;
 	ssize_t got, more;
-	int fd = -1, isriff, ok = 0, fast;
+	int isriff, ok = 0, fast;
+	const char *name = l->member != NULL ? l->member : l->file;
 
-	memset(out, 0, sizeof(*out));
-	facts_init(f);
-	if ((fd = open(path, O_RDONLY)) == -1) {
-		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
-		goto out;
-	}
-	if (fstat(fd, &st) == -1 || S_ISDIR(st.st_mode)) {
-		diag_syserr(d, "cannot read '%s': %s", path,
-		    S_ISDIR(st.st_mode) ? strerror(EISDIR) : strerror(errno));
-		goto out;
-	}
 	/* Most headers fit the first read; a long one gets a second. */
 	head = xreallocarray(NULL, RIFF_HEAD_MAX, 1);
-	if ((got = read_full(fd, head, HEAD_FIRST)) == -1) {
-		diag_syserr(d, "cannot read '%s': %s", path, strerror(errno));
+	if ((got = src_read(src, head, HEAD_FIRST, 0)) == -1) {
+		diag_syserr(d, "cannot read '%s': %s", l->file,
+		    strerror(errno));
 		goto out;
 	}
 	f->opened = 1;
-	f->file_bytes = S_ISREG(st.st_mode) ? (uint64_t)st.st_size :
-	    (uint64_t)got;
+	f->file_bytes = src->size ? src->size : (uint64_t)got;
 	if (f->file_bytes == 0) {
-		diag_add(d, &l, "AUDIO-READ", "the file is empty; it holds no "
+		diag_add(d, l, "AUDIO-READ", "the file is empty; it holds no "
 		    "audio");
 		goto out;
 	}
 	isriff = riff_parse(head, (size_t)got, f->file_bytes, &r) == 0;
 	if (isriff && (r.flags & RIFF_BEYOND) && got == HEAD_FIRST) {
-		if ((more = read_full(fd, head + got, RIFF_HEAD_MAX -
-		    HEAD_FIRST)) == -1) {
-			diag_syserr(d, "cannot read '%s': %s", path,
+		if ((more = src_read(src, head + got, RIFF_HEAD_MAX -
+		    HEAD_FIRST, (uint64_t)got)) == -1) {
+			diag_syserr(d, "cannot read '%s': %s", l->file,
 			    strerror(errno));
 			goto out;
 		}
@@ -711,59 +743,105 @@ audit_file(const struct audit_opts *o, const char *path,
 		(void)riff_parse(head, (size_t)got, f->file_bytes, &r);
 	}
 	if (isriff) {
-		if (!wav_name(path))
-			diag_add(d, &l, "AUDIO-CONTAINER", "name does not end "
+		if (!wav_name(name))
+			diag_add(d, l, "AUDIO-CONTAINER", "name does not end "
 			    "in '.wav'; the import expects WAV files by name");
-		ok = check_riff(&l, fd, &r, f, d, &usable) == 0;
+		ok = check_riff(l, src, &r, f, d, &usable) == 0;
 		if (r.flags & RIFF_FMT)
-			check_format(o, &l, f, d);
+			check_format(o, l, f, d);
 		fast = ok && r.tag == RIFF_TAG_PCM && r.bits == 16 &&
 		    r.channels > 0 && r.align == 2 * r.channels &&
 		    !(r.flags & RIFF_EXT && !(r.flags & RIFF_EXT_KNOWN));
 		/* Ask libsndfile only what our walk cannot answer. */
 		if (ok && (!fast && (o->scan || !f->have_frames ||
 		    f->codec[0] == '\0' || r.tag != RIFF_TAG_PCM))) {
-			if ((a = audio_open(path, &af, d)) == NULL)
+			if ((a = src_open(src, l, path, &af, d)) == NULL)
 				ok = 0;
 			else
 				facts_from_sndfile(f, &af);
 		}
 		if ((r.flags & RIFF_BEYOND) && a == NULL &&
-		    (a = audio_open(path, &af, d)) != NULL) {
+		    (a = src_open(src, l, path, &af, d)) != NULL) {
 			facts_from_sndfile(f, &af);
 			ok = 1;
 		}
 	} else {
 		fast = 0;
-		if ((a = audio_open(path, &af, d)) == NULL)
+		if ((a = src_open(src, l, path, &af, d)) == NULL)
 			goto out;
 		facts_from_sndfile(f, &af);
-		diag_add(d, &l, "AUDIO-CONTAINER", "container is '%s', not "
+		diag_add(d, l, "AUDIO-CONTAINER", "container is '%s', not "
 		    "RIFF/WAVE; the import's WAV validator rejects it",
 		    af.container);
-		check_format(o, &l, f, d);
+		check_format(o, l, f, d);
 		ok = 1;
 	}
 	if (ok && o->scan) {
 		scan_init(&sc, f->rate, f->channels);
 		if (fast) {
-			if (scan_pcm16(&l, fd, r.data_off, usable - usable % 2,
+			if (scan_pcm16(l, src, r.data_off, usable - usable % 2,
 			    &sc, d) == -1)
 				goto out;
 		} else if (a != NULL)
-			scan_decoded(&l, a, f->channels, &sc, d);
+			scan_decoded(l, a, f->channels, &sc, d);
 		if (fast || a != NULL) {
 			scan_finish(&sc, f);
-			check_scan(o, &l, f, d);
+			check_scan(o, l, f, d);
 		}
 	}
 	if (ok)
-		check_length(o, &l, f, d);
+		check_length(o, l, f, d);
 out:
 	audio_close(a);
 	free(head);
-	if (fd != -1)
-		close(fd);
+}
+
+/* Audit the file at path. */
+void
+audit_file(const struct audit_opts *o, const char *path,
+    struct audit_file *out)
+{
+	struct loc l = { path, NULL, 0, 0 };
+	struct src src;
+	struct stat st;
+
+	memset(out, 0, sizeof(*out));
+	memset(&src, 0, sizeof(src));
+	facts_init(&out->f);
+	if ((src.fd = open(path, O_RDONLY)) == -1) {
+		diag_syserr(&out->d, "cannot open '%s': %s", path,
+		    strerror(errno));
+		return;
+	}
+	if (fstat(src.fd, &st) == -1 || S_ISDIR(st.st_mode)) {
+		diag_syserr(&out->d, "cannot read '%s': %s", path,
+		    S_ISDIR(st.st_mode) ? strerror(EISDIR) : strerror(errno));
+		close(src.fd);
+		return;
+	}
+	src.size = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
+	audit_core(o, &src, &l, path, out);
+	close(src.fd);
+}
+
+/*
+ * Audit bytes in memory, such as a zip member: findings are placed at
+ * file (and member), and p must stay valid during the call.
+ */
+void
+audit_mem(const struct audit_opts *o, const char *file, const char *member,
+    const void *p, size_t len, struct audit_file *out)
+{
+	struct loc l = { file, member, 0, 0 };
+	struct src src;
+
+	memset(out, 0, sizeof(*out));
+	memset(&src, 0, sizeof(src));
+	facts_init(&out->f);
+	src.fd = -1;
+	src.mem = p;
+	src.size = len;
+	audit_core(o, &src, &l, NULL, out);
 }
 
 void

@@ -76,6 +76,8 @@ struct audit_set {
 
 void	audit_file(const struct audit_opts *, const char *,
 	    struct audit_file *);
+void	audit_mem(const struct audit_opts *, const char *, const char *,
+	    const void *, size_t, struct audit_file *);
 void	audit_file_release(struct audit_file *);
 double	audit_seconds(const struct audit_facts *);
 void	audit_set_add(struct audit_set *, const struct audit_opts *,
