@@ -919,6 +919,14 @@ trans_find(const struct dataset *ds, struct diag *d)
 	return NULL;
 }
 
+/* Reading stops at TRANS_MAX: no transcript is that big. */
+static void
+too_big(const char *name, struct diag *d)
+{
+	diag_syserr(d, "cannot read '%s': over %lu MiB, too big for a "
+	    "transcript", name, TRANS_MAX >> 20);
+}
+
 static int
 is_dataset(const char *path)
 {
@@ -946,7 +954,7 @@ trans_run(const struct trans_opts *o, const char *tpath, const char *dspath,
 	const struct dataset_entry *e;
 	struct text *t = NULL;
 	char *fname = NULL;
-	int rc = -1, opened = 0;
+	int rc = -1, opened = 0, r;
 
 	if (strcmp(tpath, "-") != 0 && dspath == NULL && is_dataset(tpath)) {
 		dspath = tpath;
@@ -957,16 +965,22 @@ trans_run(const struct trans_opts *o, const char *tpath, const char *dspath,
 			rc = 0;
 			goto out;
 		}
-		if (dataset_read(&ds, e, &in, TRANS_MAX, d) != 0)
+		if ((r = dataset_read(&ds, e, &in, TRANS_MAX, d)) != 0) {
+			if (r == 1)
+				too_big(e->name, d);
 			goto out;
+		}
 		if (ds.zip) {
 			l.file = ds.path;
 			l.member = e->name;
 		} else
 			l.file = fname = xasprintf("%s/%s", ds.path, e->name);
 	} else {
-		if (io_read_file(tpath, &in, TRANS_MAX, d) != 0)
+		if ((r = io_read_file(tpath, &in, TRANS_MAX, d)) != 0) {
+			if (r == 1)
+				too_big(tpath, d);
 			goto out;
+		}
 		l.file = strcmp(tpath, "-") == 0 ? "<stdin>" : tpath;
 	}
 	if ((t = text_open(o->loc->tag, d)) == NULL)

@@ -1,0 +1,28 @@
+# SIGINT in the middle of a run: the process dies by the signal and
+# leaves no temporary file and no partial output (files finished before
+# the signal are whole).  Forty links to 60 s of stereo noise keep even
+# the soxr build busy for a while.
+sox -R -n -r 44100 -c 2 -b 16 "$T/noise.wav" synth 60 \
+    whitenoise gain -6 2>/dev/null
+mkdir "$T/in" "$T/out"
+i=0
+while [ $i -lt 40 ]; do
+	ln "$T/noise.wav" "$T/in/n$i.wav"
+	i=$((i + 1))
+done
+# A background job of a script ignores SIGINT unless told otherwise.
+env --default-signal=INT $VALGRIND "$TOOLDIR/vox-resample" -j 1 -Q fast \
+    -o "$T/out" "$T"/in/*.wav 2>"$T/err" &
+pid=$!
+sleep 0.5
+kill -INT $pid
+wait $pid
+echo "exit $?"
+cat "$T/err"
+ls -A "$T/out" | grep -v '^n[0-9]*\.wav$'
+for f in "$T"/out/*.wav; do
+	[ -f "$f" ] || continue
+	sh data/wavinfo.sh "$f" header |
+	    grep -v ': canonical header, 1 ch, 16000 Hz, 16-bit, 960000 frames$'
+done
+echo checked
