@@ -23,6 +23,7 @@ struct audio_in {
 	sf_count_t	 len;
 	sf_count_t	 pos;
 	char		*name;
+	char		*member;	/* zip member, or NULL */
 	int		 failed;	/* a read error happened */
 };
 
@@ -169,7 +170,7 @@ open_mem(struct audio_in *a, struct audio_fmt *f, struct diag *d)
 	SF_VIRTUAL_IO vio = { vio_len, vio_seek, vio_read, vio_write,
 	    vio_tell };
 	SF_INFO si;
-	struct loc l = { a->name, NULL, 0, 0 };
+	struct loc l = { a->name, a->member, 0, 0 };
 	char e[256];
 
 	memset(&si, 0, sizeof(si));
@@ -184,17 +185,19 @@ open_mem(struct audio_in *a, struct audio_fmt *f, struct diag *d)
 }
 
 /*
- * Decode bytes in memory (a zip member); p must outlive the reader.
- * A file libsndfile cannot decode is an AUDIO-READ finding, not a
- * system error: the dataset holds something that is not audio.
+ * Decode bytes in memory (a zip member at where); p must outlive the
+ * reader.  A file libsndfile cannot decode is an AUDIO-READ finding, not
+ * a system error: the dataset holds something that is not audio.
  */
 struct audio_in *
-audio_open_mem(const void *p, size_t len, const char *name,
+audio_open_mem(const void *p, size_t len, const struct loc *where,
     struct audio_fmt *f, struct diag *d)
 {
 	struct audio_in *a = xcalloc(1, sizeof(*a));
 
-	a->name = xstrdup(name);
+	a->name = xstrdup(where->file);
+	if (where->member != NULL)
+		a->member = xstrdup(where->member);
 	a->data = p;
 	a->len = (sf_count_t)len;
 	return open_mem(a, f, d);
@@ -277,6 +280,7 @@ audio_close(struct audio_in *a)
 		sf_close(a->sf);
 	buf_release(&a->mem);
 	free(a->name);
+	free(a->member);
 	free(a);
 }
 

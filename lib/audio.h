@@ -27,7 +27,7 @@ struct audio_fmt {
 struct audio_in;
 
 struct audio_in	*audio_open(const char *, struct audio_fmt *, struct diag *);
-struct audio_in	*audio_open_mem(const void *, size_t, const char *,
+struct audio_in	*audio_open_mem(const void *, size_t, const struct loc *,
 		    struct audio_fmt *, struct diag *);
 size_t		 audio_read(struct audio_in *, float *, size_t);
 size_t		 audio_read_short(struct audio_in *, short *, size_t);

@@ -691,8 +691,7 @@ src_open(struct src *src, const struct loc *l, const char *path,
     struct audio_fmt *af, struct diag *d)
 {
 	if (src->mem != NULL)
-		return audio_open_mem(src->mem, (size_t)src->size,
-		    l->member != NULL ? l->member : l->file, af, d);
+		return audio_open_mem(src->mem, (size_t)src->size, l, af, d);
 	return audio_open(path, af, d);
 }
 

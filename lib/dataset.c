@@ -139,6 +139,7 @@ dataset_open(struct dataset *ds, const char *path, struct diag *d)
 			struct dataset_entry *e = list_add(&l, ae->name);
 
 			e->size = ae->size;
+			e->csize = ae->csize;
 			e->index = i;
 			e->dir = ae->dir;
 			e->symlink = ae->symlink;
@@ -187,8 +188,9 @@ dataset_read(struct dataset *ds, const struct dataset_entry *e,
 /* Members below this size are not judged by their compression ratio. */
 #define BOMB_MIN_BYTES (1024 * 1024)
 
-static int
-unsafe_name(const char *n, const char **why)
+/* Whether a member name could escape a folder, and why. */
+int
+dataset_unsafe_name(const char *n, const char **why)
 {
 	const char *p;
 
@@ -218,6 +220,14 @@ icase_cmp(const void *a, const void *b)
 	return c != 0 ? c : strcmp((*x)->name, (*y)->name);
 }
 
+/* Whether a zip member unpacks too much for its packed size. */
+int
+dataset_bomb(const struct dataset_entry *e, const struct profile *p)
+{
+	return e->size >= BOMB_MIN_BYTES &&
+	    e->size / (e->csize ? e->csize : 1) > p->zip_ratio;
+}
+
 /*
  * Zip safety and the service's archive limits: unsafe names, duplicate
  * or case-colliding names, links, encryption, bombs, entry count and
@@ -241,7 +251,7 @@ dataset_check_zip(const struct dataset *ds, const struct profile *p,
 		    e->index);
 
 		l.member = e->name;
-		if (unsafe_name(e->name, &why))
+		if (dataset_unsafe_name(e->name, &why))
 			diag_add(d, &l, "PKG-ZIP-PATH", "member name has %s; "
 			    "extraction would escape the flat layout", why);
 		if (i > 0 && strcmp(ds->v[i - 1].name, e->name) == 0)
@@ -253,8 +263,7 @@ dataset_check_zip(const struct dataset *ds, const struct profile *p,
 		if (ae != NULL && ae->encrypted)
 			diag_add(d, &l, "PKG-ZIP-CRYPT", "member is encrypted; "
 			    "the service cannot read it");
-		if (ae != NULL && ae->size >= BOMB_MIN_BYTES &&
-		    ae->size / (ae->csize ? ae->csize : 1) > p->zip_ratio)
+		if (dataset_bomb(e, p))
 			diag_add(d, &l, "PKG-ZIP-BOMB", "member unpacks %llu "
 			    "bytes from %llu, over %llu:1",
 			    (unsigned long long)ae->size,

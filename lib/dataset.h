@@ -17,6 +17,7 @@
 struct dataset_entry {
 	char		*name;		/* relative, '/'-separated */
 	uint64_t	 size;
+	uint64_t	 csize;		/* compressed size, for zips */
 	size_t		 index;		/* archive member, for zips */
 	int		 dir;
 	int		 symlink;
@@ -38,6 +39,8 @@ const struct dataset_entry *dataset_find(const struct dataset *, const char *);
 int	dataset_read(struct dataset *, const struct dataset_entry *,
 	    struct buf *, uint64_t, struct diag *);
 int	dataset_has_suffix(const char *, const char *);
+int	dataset_unsafe_name(const char *, const char **);
+int	dataset_bomb(const struct dataset_entry *, const struct profile *);
 void	dataset_check_zip(const struct dataset *, const struct profile *,
 	    struct diag *);
 void	dataset_close(struct dataset *);

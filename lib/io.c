@@ -183,6 +183,8 @@ io_commit(struct outfile *of, struct diag *d)
 		if (fflush(of->fp) == EOF || ferror(of->fp)) {
 			diag_syserr(d, "write error on '<stdout>': %s",
 			    strerror(errno));
+			/* Reported once: xfclose() need not say it again. */
+			clearerr(of->fp);
 			rc = -1;
 		}
 		outfile_release(of);
@@ -287,11 +289,20 @@ io_read_file(const char *path, struct buf *b, size_t max, struct diag *d)
 int
 xfclose(FILE *fp, const char *name)
 {
-	int bad, e;
+	int bad, e, saved = errno;
 
+	/*
+	 * A write that failed earlier (a full buffer flushed inside
+	 * fprintf) set errno then; a final flush with nothing left to
+	 * write does not set it again.
+	 */
 	errno = 0;
-	bad = fflush(fp) == EOF || ferror(fp);
+	bad = fflush(fp) == EOF;
 	e = errno;
+	if (!bad && ferror(fp)) {
+		bad = 1;
+		e = saved;
+	}
 	if (fclose(fp) == EOF && !bad) {
 		bad = 1;
 		e = errno;

@@ -1,8 +1,31 @@
+/*
+ * vox-lint: every check that applies to a dataset, through the same
+ * library calls as the single-purpose tools, so rule IDs and messages
+ * are the same wherever a problem is found.
+ */
+#include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
+#include "audit.h"
+#include "buf.h"
+#include "dataset.h"
 #include "diag.h"
+#include "hash.h"
+#include "io.h"
+#include "jobs.h"
 #include "lint.h"
 #include "profile.h"
+#include "text.h"
+#include "trans.h"
+#include "xalloc.h"
+
+/* A member bigger than this is not read into memory. */
+#define LINT_MEMBER_MAX	(1ULL << 30)
 
 /* Every rule, TSV with a header: the table of docs/voxprep.7. */
 void
@@ -67,4 +90,746 @@ lint_list_locales(FILE *fp, const struct profile *p, const struct locale *one)
 	}
 	for (i = 0; i < p->nlocales; i++)
 		locale_print(fp, &p->locales[i]);
+}
+
+static void
+set_add(struct lint_item **v, size_t *n, const char *name, const char *key)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	(*v)[*n].name = xstrdup(name);
+	(*v)[*n].key = xstrdup(key);
+	(*n)++;
+}
+
+static void
+items_free(struct lint_item *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].key);
+	}
+	free(v);
+}
+
+void
+lint_set_release(struct lint_set *s)
+{
+	items_free(s->audio, s->naudio);
+	items_free(s->text, s->ntext);
+	memset(s, 0, sizeof(*s));
+}
+
+static int
+root_file(const struct dataset_entry *e)
+{
+	return !e->dir && strchr(e->name, '/') == NULL;
+}
+
+static int
+is_wav(const struct dataset_entry *e)
+{
+	return root_file(e) && dataset_has_suffix(e->name, ".wav");
+}
+
+static int
+is_transcript(const struct dataset_entry *e)
+{
+	return root_file(e) && (dataset_has_suffix(e->name, ".txt") ||
+	    dataset_has_suffix(e->name, ".tsv"));
+}
+
+/* Where an entry is: ZIP!/MEMBER, or FOLDER/NAME (path is set then). */
+static void
+entry_loc(const struct dataset *ds, const struct dataset_entry *e,
+    struct loc *l, char **path)
+{
+	memset(l, 0, sizeof(*l));
+	*path = NULL;
+	if (ds->zip) {
+		l->file = ds->path;
+		l->member = e->name;
+	} else {
+		*path = xasprintf("%s%s%s", ds->path,
+		    ds->path[strlen(ds->path) - 1] == '/' ? "" : "/",
+		    e->name);
+		l->file = *path;
+	}
+}
+
+/* The audio of a dataset, audited in parallel, results in order. */
+struct audio_job {
+	struct dataset			 *ds;
+	const struct dataset_entry	**wav;
+	struct audit_opts		  ao;
+	struct audit_set		  set;
+	pthread_mutex_t			  mu;	/* libzip is not reentrant */
+	struct diag			 *d;
+	struct lint_set			 *collect;
+	struct lint_result		 *res;
+};
+
+struct audio_res {
+	struct audit_file	af;
+	struct diag		rd;	/* reading the bytes */
+	char			hash[HASH_HEXLEN];
+};
+
+static void *
+audio_work(size_t i, void *arg)
+{
+	struct audio_job *j = arg;
+	const struct dataset_entry *e = j->wav[i];
+	struct audio_res *r = xcalloc(1, sizeof(*r));
+	struct buf b = BUF_INIT;
+	struct loc l;
+	char *path;
+	int rc;
+
+	entry_loc(j->ds, e, &l, &path);
+	if (e->size > LINT_MEMBER_MAX) {
+		diag_syserr(&r->rd, "cannot check '%s': %llu bytes is too big "
+		    "to read into memory", e->name,
+		    (unsigned long long)e->size);
+		goto out;
+	}
+	pthread_mutex_lock(&j->mu);
+	rc = dataset_read(j->ds, e, &b, LINT_MEMBER_MAX, &r->rd);
+	pthread_mutex_unlock(&j->mu);
+	if (rc != 0)
+		goto out;
+	audit_mem(&j->ao, l.file, l.member, b.s != NULL ? b.s : "", b.len,
+	    &r->af);
+	/* Duplicates are the same samples, whatever the headers say. */
+	if (r->af.f.header_bytes >= 0 && r->af.f.data_bytes >= 0 &&
+	    (uint64_t)(r->af.f.header_bytes + r->af.f.data_bytes) <= b.len)
+		hash_mem(b.s + r->af.f.header_bytes,
+		    (size_t)r->af.f.data_bytes, r->hash);
+	else
+		hash_mem(b.s != NULL ? b.s : "", b.len, r->hash);
+out:
+	buf_release(&b);
+	free(path);
+	return r;
+}
+
+static void
+audio_done(size_t i, void *res, void *arg)
+{
+	struct audio_job *j = arg;
+	struct audio_res *r = res;
+
+	diag_move(j->d, &r->rd);
+	diag_move(j->d, &r->af.d);
+	if (r->af.f.opened) {
+		audit_set_add(&j->set, &j->ao, &r->af.f);
+		j->res->seconds += audit_seconds(&r->af.f) > 0 ?
+		    audit_seconds(&r->af.f) : 0;
+	}
+	if (r->hash[0] != '\0')
+		set_add(&j->collect->audio, &j->collect->naudio,
+		    j->wav[i]->name, r->hash);
+	diag_release(&r->rd);
+	audit_file_release(&r->af);
+	free(r);
+}
+
+static void
+lint_audio(const struct lint_opts *o, struct dataset *ds,
+    struct lint_set *collect, struct lint_result *res, struct diag *d)
+{
+	struct audio_job j;
+	struct jobs_spec js;
+	const char *why;
+	size_t i, n = 0;
+
+	memset(&j, 0, sizeof(j));
+	j.wav = xcalloc(ds->n + 1, sizeof(*j.wav));
+	/* Links, bombs and unsafe names are reported, never read. */
+	for (i = 0; i < ds->n; i++)
+		if (is_wav(&ds->v[i]) && !ds->v[i].symlink &&
+		    !ds->v[i].special && !dataset_bomb(&ds->v[i], o->prof) &&
+		    !dataset_unsafe_name(ds->v[i].name, &why))
+			j.wav[n++] = &ds->v[i];
+	j.ds = ds;
+	j.ao.prof = o->prof;
+	j.ao.testing = o->testing;
+	j.ao.scan = o->scan;
+	j.d = d;
+	j.collect = collect;
+	j.res = res;
+	pthread_mutex_init(&j.mu, NULL);
+	js.n = n;
+	js.threads = o->jobs;
+	js.work = audio_work;
+	js.done = audio_done;
+	js.ctx = &j;
+	if (jobs_run(&js) == -1)
+		diag_syserr(d, "cannot start threads: %s", strerror(errno));
+	audit_set_end(&j.set, &j.ao, d);
+	res->audio = n;
+	pthread_mutex_destroy(&j.mu);
+	free(j.wav);
+}
+
+static int
+item_cmp(const void *a, const void *b)
+{
+	const struct lint_item *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+/* Text of transcript lines, keyed by what the service would compare. */
+static void
+collect_lines(const char *s, size_t len, struct lint_set *collect)
+{
+	const char *p = s, *end = s + len, *nl, *tab;
+	struct buf key = BUF_INIT;
+	char *name;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((tab = memchr(p, '\t', (size_t)(nl - p))) == NULL)
+			continue;
+		buf_reset(&key);
+		text_squeeze(tab + 1, (size_t)(nl - tab - 1), &key);
+		if (key.len == 0)
+			continue;
+		name = xstrndup(p, (size_t)(tab - p));
+		set_add(&collect->text, &collect->ntext, name, key.s);
+		free(name);
+		if (nl == end)
+			break;
+	}
+	buf_release(&key);
+}
+
+static void
+lint_transcript(const struct lint_opts *o, struct dataset *ds,
+    struct lint_set *collect, struct lint_result *res, struct diag *d)
+{
+	const struct dataset_entry *e;
+	struct trans tr = TRANS_INIT;
+	struct trans_opts to;
+	struct text *t = NULL;
+	struct buf in = BUF_INIT;
+	struct loc l;
+	char *path = NULL;
+
+	if ((e = trans_find(ds, d)) == NULL)
+		return;
+	if (dataset_read(ds, e, &in, 0, d) != 0)
+		goto out;
+	entry_loc(ds, e, &l, &path);
+	memset(&to, 0, sizeof(to));
+	to.loc = o->loc;
+	to.repeat_max = o->prof->repeat_max;
+	if ((t = text_open(o->loc->tag, d)) == NULL)
+		goto out;
+	trans_check(&tr, t, &to, in.s != NULL ? in.s : "", in.len, &l, NULL,
+	    d);
+	trans_pair(&tr, ds, &l, d);
+	res->lines = tr.n;
+	collect_lines(buf_str(&in), in.len, collect);
+out:
+	text_close(t);
+	trans_release(&tr);
+	buf_release(&in);
+	free(path);
+}
+
+/*
+ * The same audio under two names, or the same sentence for two clips:
+ * sort by key and compare neighbours.
+ */
+static void
+lint_duplicates(const struct dataset *ds, struct lint_set *s, struct diag *d)
+{
+	struct loc l = { ds->path, NULL, 0, 0 };
+	size_t i;
+
+	qsort(s->audio, s->naudio, sizeof(*s->audio), item_cmp);
+	for (i = 1; i < s->naudio; i++)
+		if (strcmp(s->audio[i - 1].key, s->audio[i].key) == 0 &&
+		    strcmp(s->audio[i - 1].name, s->audio[i].name) != 0) {
+			if (ds->zip)
+				l.member = s->audio[i].name;
+			diag_add(d, &l, "PKG-DUP-AUDIO", "'%s' holds the same "
+			    "audio as '%s'; it is used twice", s->audio[i].name,
+			    s->audio[i - 1].name);
+		}
+	qsort(s->text, s->ntext, sizeof(*s->text), item_cmp);
+	l.member = NULL;
+	for (i = 1; i < s->ntext; i++)
+		if (strcmp(s->text[i - 1].key, s->text[i].key) == 0 &&
+		    strcmp(s->text[i - 1].name, s->text[i].name) != 0)
+			diag_add(d, &l, "PKG-DUP-TEXT", "'%s' and '%s' have the "
+			    "same transcript '%s'", s->text[i - 1].name,
+			    s->text[i].name, s->text[i].key);
+}
+
+static const struct lint_item *
+set_find(const struct lint_item *v, size_t n, const char *key)
+{
+	struct lint_item k;
+	size_t lo = 0, hi = n, mid;
+	int c;
+
+	k.key = (char *)key;
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(k.key, v[mid].key)) == 0) {
+			/* The first of equal keys, for a stable message. */
+			while (mid > 0 && strcmp(v[mid - 1].key, key) == 0)
+				mid--;
+			return &v[mid];
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Training data that is also in the test set (sets sorted by key). */
+static void
+lint_leaks(const struct dataset *ds, const struct lint_set *s,
+    const struct lint_set *other, struct diag *d)
+{
+	struct loc l = { ds->path, NULL, 0, 0 };
+	const struct lint_item *hit;
+	size_t i;
+
+	for (i = 0; i < s->naudio; i++)
+		if ((hit = set_find(other->audio, other->naudio,
+		    s->audio[i].key)) != NULL) {
+			l.member = ds->zip ? s->audio[i].name : NULL;
+			diag_add(d, &l, "PKG-LEAK", "'%s' is the same audio as "
+			    "'%s' in the other set", s->audio[i].name,
+			    hit->name);
+		}
+	l.member = NULL;
+	for (i = 0; i < s->ntext; i++)
+		if ((hit = set_find(other->text, other->ntext,
+		    s->text[i].key)) != NULL)
+			diag_add(d, &l, "PKG-LEAK", "'%s' has the same sentence "
+			    "as '%s' in the other set: '%s'", s->text[i].name,
+			    hit->name, s->text[i].key);
+}
+
+/* Whether the locale takes this kind of data for the purpose. */
+static void
+lint_locale(const struct lint_opts *o, const char *path, unsigned int kind,
+    struct diag *d)
+{
+	struct loc l = { path, NULL, 0, 0 };
+	const char *tag = o->loc->tag;
+
+	if (o->loc->kinds & kind)
+		return;
+	switch (kind) {
+	case KIND_ACOUSTIC:
+		if (!o->testing)
+			diag_add(d, &l, "PKG-LOCALE", "%s has no acoustic "
+			    "adaptation; the service trains on the "
+			    "transcripts as text only", tag);
+		break;
+	case KIND_AUDIOFILES:
+		if (!o->testing)
+			diag_add(d, &l, "AUDIO-ONLY-TRAIN", "%s cannot train "
+			    "on audio alone; audio-only data serves testing",
+			    tag);
+		break;
+	case KIND_PRONUNCIATION:
+		diag_add(d, &l, "PRON-LOCALE", "%s takes no pronunciation "
+		    "data", tag);
+		break;
+	case KIND_OUTPUTFORMATTING:
+		diag_add(d, &l, "DISP-LOCALE", "%s takes no display format "
+		    "data", tag);
+		break;
+	default:
+		diag_add(d, &l, "PKG-LOCALE", "%s takes no %s data", tag,
+		    kind_name((enum kind)kind));
+		break;
+	}
+}
+
+/*
+ * Layout of an audio dataset: WAVs at the root and, for acoustic data,
+ * one transcript; anything else is not used by the service.
+ */
+static void
+lint_layout(const struct dataset *ds, unsigned int kind, struct diag *d)
+{
+	struct loc l;
+	const char *why;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < ds->n; i++) {
+		const struct dataset_entry *e = &ds->v[i];
+
+		/* Unsafe names are PKG-ZIP-PATH findings already. */
+		if (is_wav(e) || (kind == KIND_ACOUSTIC && is_transcript(e)) ||
+		    dataset_unsafe_name(e->name, &why))
+			continue;
+		entry_loc(ds, e, &l, &path);
+		if (e->dir)
+			diag_add(d, &l, "PKG-ZIP-FLAT", "folder '%s'; the "
+			    "archive must be flat", e->name);
+		else if (strchr(e->name, '/') != NULL)
+			diag_add(d, &l, "PKG-ZIP-FLAT", "'%s' is in a folder; "
+			    "the service does not use it", e->name);
+		else if (kind == KIND_AUDIOFILES && is_transcript(e))
+			diag_addsev(d, &l, "PKG-ZIP-FLAT", SEV_WARNING,
+			    "a transcript in audio-only data is not used");
+		else
+			diag_add(d, &l, "PKG-ZIP-FLAT", "'%s' is neither a WAV "
+			    "file nor the transcript; the service does not "
+			    "use it", e->name);
+		free(path);
+	}
+}
+
+static int
+lint_dataset(const struct lint_opts *o, const char *path,
+    const struct lint_set *other, struct lint_set *collect,
+    struct lint_result *res, struct diag *d)
+{
+	struct dataset ds = DATASET_INIT;
+	struct loc l = { path, NULL, 0, 0 };
+	size_t i, wavs = 0, texts = 0;
+
+	if (dataset_open(&ds, path, d) == -1) {
+		dataset_close(&ds);
+		return -1;
+	}
+	dataset_check_zip(&ds, o->prof, d);
+	for (i = 0; i < ds.n; i++) {
+		wavs += is_wav(&ds.v[i]);
+		texts += is_transcript(&ds.v[i]);
+	}
+	res->kind = o->kind;
+	res->detected = o->kind == 0;
+	if (res->kind == 0)
+		res->kind = wavs > 0 ? (texts > 0 ? KIND_ACOUSTIC :
+		    KIND_AUDIOFILES) : texts > 0 ? KIND_LANGUAGE : 0;
+	if (res->kind == KIND_ACOUSTIC || res->kind == KIND_AUDIOFILES) {
+		if (wavs == 0)
+			diag_add(d, &l, "PKG-ZIP-FLAT", "no WAV file at the "
+			    "root; %s data is WAV files in a flat archive",
+			    kind_name((enum kind)res->kind));
+		lint_layout(&ds, res->kind, d);
+		lint_locale(o, path, res->kind, d);
+		lint_audio(o, &ds, collect, res, d);
+		if (res->kind == KIND_ACOUSTIC)
+			lint_transcript(o, &ds, collect, res, d);
+		lint_duplicates(&ds, collect, d);
+		if (other != NULL)
+			lint_leaks(&ds, collect, other, d);
+	} else if (res->kind == 0)
+		diag_add(d, &l, "PKG-ZIP-FLAT", "no WAV file and no transcript; "
+		    "nothing the service can use");
+	else
+		diag_add(d, &l, "PKG-TEXT-RAW", "%s data is one uncompressed "
+		    "file, not a %s; upload the file itself",
+		    kind_name((enum kind)res->kind), ds.zip ? "zip archive" :
+		    "folder");
+	dataset_close(&ds);
+	return 0;
+}
+
+/* A single audio file: the audit, and the advice to zip it. */
+static int
+lint_wav(const struct lint_opts *o, const char *path,
+    struct lint_result *res, struct diag *d)
+{
+	struct audit_opts ao;
+	struct audit_file af;
+	struct loc l = { path, NULL, 0, 0 };
+
+	memset(&ao, 0, sizeof(ao));
+	ao.prof = o->prof;
+	ao.testing = o->testing;
+	ao.scan = o->scan;
+	res->kind = o->kind ? o->kind : KIND_AUDIOFILES;
+	res->detected = o->kind == 0;
+	audit_file(&ao, path, &af);
+	diag_move(d, &af.d);
+	if (af.f.opened) {
+		res->audio = 1;
+		res->seconds = audit_seconds(&af.f) > 0 ?
+		    audit_seconds(&af.f) : 0;
+		diag_add(d, &l, "PKG-ZIP", "audio is uploaded as a zip of WAV "
+		    "files, not one by one");
+	}
+	audit_file_release(&af);
+	return 0;
+}
+
+/* A transcript on its own: its checks, without pairing. */
+static void
+lint_trans_file(const struct lint_opts *o, const char *path,
+    const struct buf *in, struct lint_result *res, struct diag *d)
+{
+	struct trans tr = TRANS_INIT;
+	struct trans_opts to;
+	struct text *t;
+	struct loc l = { path, NULL, 0, 0 };
+
+	memset(&to, 0, sizeof(to));
+	to.loc = o->loc;
+	to.repeat_max = o->prof->repeat_max;
+	if ((t = text_open(o->loc->tag, d)) == NULL)
+		return;
+	trans_check(&tr, t, &to, buf_str(in), in->len, &l, NULL, d);
+	res->lines = tr.n;
+	text_close(t);
+	trans_release(&tr);
+}
+
+/* Whether line p (up to end) starts with the word w, ignoring case. */
+static int
+starts(const char *p, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (size_t)(end - p) >= n && strncasecmp(p, w, n) == 0;
+}
+
+/* A display-format section header: "#itn", "# profanity" and so on. */
+static int
+format_header(const char *p, const char *end)
+{
+	static const char *const sect[] = { "itn", "rewrite", "profanity",
+	    "test" };
+	size_t i;
+
+	if (p >= end || *p++ != '#')
+		return 0;
+	if (p < end && *p == ' ')
+		p++;
+	for (i = 0; i < sizeof(sect) / sizeof(sect[0]); i++)
+		if (starts(p, end, sect[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * What kind of text a file is: display format and structured text by
+ * their sections (the vendor's display-format sample is a .txt), else
+ * by the shape of the lines: name.wav TAB text is a transcript, any
+ * other one-TAB line a pronunciation, the rest related text.
+ */
+static unsigned int
+text_kind(const char *path, const struct buf *in, int *transcript)
+{
+	const char *p = buf_str(in), *end = p + in->len, *nl, *tab;
+	size_t lines = 0, tabbed = 0, wavs = 0;
+	int md = 0;
+
+	*transcript = 0;
+	if (in->len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < end && lines < 1000; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (format_header(p, nl))
+			return KIND_OUTPUTFORMATTING;
+		md |= starts(p, nl, "@ list ") ||
+		    starts(p, nl, "@ speech:phoneticlexicon");
+		if (nl > p + (nl[-1] == '\r')) {
+			lines++;
+			if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL &&
+			    memchr(tab + 1, '\t', (size_t)(nl - tab - 1)) ==
+			    NULL) {
+				tabbed++;
+				wavs += tab - p > 4 &&
+				    strncasecmp(tab - 4, ".wav", 4) == 0;
+			}
+		}
+		if (nl == end)
+			break;
+	}
+	if (md || dataset_has_suffix(path, ".md"))
+		return KIND_LANGUAGEMARKDOWN;
+	if (lines > 0 && tabbed * 10 >= lines * 9) {
+		if (wavs * 10 >= tabbed * 9) {
+			*transcript = 1;
+			return KIND_ACOUSTIC;
+		}
+		return KIND_PRONUNCIATION;
+	}
+	return KIND_LANGUAGE;
+}
+
+/* The size limit of a text kind, and its rule. */
+static uint64_t
+text_limit(const struct profile *p, unsigned int kind, const char **rule)
+{
+	switch (kind) {
+	case KIND_PRONUNCIATION:
+		*rule = "PRON-SIZE";
+		return tier_value(&p->pron_bytes, TIER_DEFAULT);
+	case KIND_LANGUAGEMARKDOWN:
+		*rule = "MD-SIZE";
+		return p->md_bytes;
+	case KIND_OUTPUTFORMATTING:
+		*rule = "DISP-SIZE";
+		return p->display_bytes;
+	default:
+		*rule = "TEXT-SIZE";
+		return tier_value(&p->text_bytes, TIER_DEFAULT);
+	}
+}
+
+static int
+lint_text(const struct lint_opts *o, const char *path,
+    struct lint_result *res, struct diag *d)
+{
+	struct buf in = BUF_INIT;
+	struct loc l = { path, NULL, 0, 0 };
+	const char *rule;
+	uint64_t max;
+	int rc, transcript;
+
+	/* Read a little past the largest limit, to measure the overflow. */
+	if ((rc = io_read_file(path, &in, 1600UL << 20, d)) == -1)
+		return -1;
+	res->kind = text_kind(path, &in, &transcript);
+	res->detected = o->kind == 0;
+	if (o->kind != 0) {
+		res->kind = o->kind;
+		transcript = o->kind == KIND_ACOUSTIC;
+	}
+	if (transcript) {
+		lint_trans_file(o, path, &in, res, d);
+		buf_release(&in);
+		return 0;
+	}
+	max = text_limit(o->prof, res->kind, &rule);
+	if (rc == 1 || in.len > max)
+		diag_add(d, &l, rule, "%s%zu bytes, over the limit of %llu",
+		    rc == 1 ? "over " : "", in.len, (unsigned long long)max);
+	if (res->kind == KIND_LANGUAGEMARKDOWN &&
+	    !dataset_has_suffix(path, ".md"))
+		diag_add(d, &l, "MD-EXT", "structured text must be a .md file");
+	if (res->kind == KIND_OUTPUTFORMATTING &&
+	    !dataset_has_suffix(path, ".md"))
+		diag_add(d, &l, "DISP-EXT", "display format data is a .md "
+		    "file");
+	if (in.len < 3 || memcmp(in.s, "\xef\xbb\xbf", 3) != 0) {
+		rule = res->kind == KIND_PRONUNCIATION ? "PRON-ENC" :
+		    res->kind == KIND_LANGUAGEMARKDOWN ? "MD-ENC" :
+		    res->kind == KIND_OUTPUTFORMATTING ? "DISP-ENC" :
+		    "TEXT-ENC";
+		/* English pronunciation files may be ANSI (TT-25). */
+		if (!(res->kind == KIND_PRONUNCIATION && !o->loc->bom))
+			diag_add(d, &l, rule, "no UTF-8 BOM; the service "
+			    "expects UTF-8 with a BOM");
+	}
+	lint_locale(o, path, res->kind, d);
+	buf_release(&in);
+	return 0;
+}
+
+/* A file is a zip by its first bytes, whatever its name. */
+static int
+is_zip(const char *path)
+{
+	unsigned char m[4];
+	FILE *fp;
+	int zip;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	zip = fread(m, 1, 4, fp) == 4 && memcmp(m, "PK\3\4", 4) == 0;
+	fclose(fp);
+	return zip || dataset_has_suffix(path, ".zip");
+}
+
+/*
+ * Lint the dataset at path: a folder or zip of audio, an audio file or
+ * a text file.  With other (a set that lint_path collected, so sorted by
+ * key), report what this set shares with it; with
+ * collect, keep this set's audio and sentences for such a comparison.
+ * Returns 0, or -1 after a system error.
+ */
+int
+lint_path(const struct lint_opts *o, const char *path,
+    const struct lint_set *other, struct lint_set *collect,
+    struct lint_result *res, struct diag *d)
+{
+	struct lint_set own = LINT_SET_INIT;
+	struct stat st;
+	int rc;
+
+	memset(res, 0, sizeof(*res));
+	if (collect == NULL)
+		collect = &own;
+	if (stat(path, &st) == -1) {
+		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode) || is_zip(path))
+		rc = lint_dataset(o, path, other, collect, res, d);
+	else if (dataset_has_suffix(path, ".wav"))
+		rc = lint_wav(o, path, res, d);
+	else
+		rc = lint_text(o, path, res, d);
+	lint_set_release(&own);
+	return rc;
+}
+
+/* One line per dataset: ok, or the counts; then what it is. */
+void
+lint_verdict(struct buf *fp, const char *path, const struct lint_result *res,
+    const struct locale *loc, const struct diag *d)
+{
+	size_t n[4] = { 0, 0, 0, 0 }, i;
+	int syserr = 0;
+
+	for (i = 0; i < d->n; i++) {
+		n[d->v[i].sev]++;
+		syserr |= d->v[i].rule == NULL;
+	}
+	buf_printf(fp, "%s: ", path);
+	if (n[SEV_ERROR] + n[SEV_WARNING] == 0)
+		buf_addstr(fp, "ok");
+	else if (n[SEV_WARNING] == 0)
+		buf_printf(fp, "%zu error%s", n[SEV_ERROR],
+		    n[SEV_ERROR] == 1 ? "" : "s");
+	else
+		buf_printf(fp, "%zu error%s, %zu warning%s", n[SEV_ERROR],
+		    n[SEV_ERROR] == 1 ? "" : "s", n[SEV_WARNING],
+		    n[SEV_WARNING] == 1 ? "" : "s");
+	if (res->kind == 0) {
+		buf_printf(fp, "; %s, %s\n", n[SEV_ERROR] > 0 && syserr ?
+		    "not checked" : "kind unknown", loc->tag);
+		return;
+	}
+	buf_printf(fp, "; %s (%s), %s", kind_name((enum kind)res->kind),
+	    res->detected ? "detected" : "given", loc->tag);
+	/* A transcript linted alone has no audio to count. */
+	if ((res->kind == KIND_ACOUSTIC || res->kind == KIND_AUDIOFILES) &&
+	    (res->audio > 0 || res->lines == 0)) {
+		buf_printf(fp, ", %zu audio file%s, ", res->audio,
+		    res->audio == 1 ? "" : "s");
+		if (res->seconds < 360)
+			buf_printf(fp, "%.1f s", res->seconds);
+		else
+			buf_printf(fp, "%.2f h", res->seconds / 3600);
+	}
+	if (res->lines > 0)
+		buf_printf(fp, ", %zu line%s", res->lines,
+		    res->lines == 1 ? "" : "s");
+	buf_addc(fp, '\n');
 }
