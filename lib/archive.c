@@ -380,6 +380,18 @@ archive_write_mem(struct archive_writer *w, const char *member,
 }
 
 /*
+ * Copy member i of src as member, streamed when the zip is written: src
+ * must stay open until archive_write_close().
+ */
+int
+archive_write_member(struct archive_writer *w, const char *member,
+    struct archive *src, size_t i, int deflate, struct diag *d)
+{
+	return wadd(w, member, zip_source_zip(w->z, src->z, i, 0, 0, -1),
+	    deflate, d);
+}
+
+/*
  * Write everything and free the writer.  Returns 0, or -1 after a
  * system error (the caller then aborts its output).
  */

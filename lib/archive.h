@@ -48,6 +48,8 @@ int		 archive_write_file(struct archive_writer *, const char *,
 		    const char *, int, struct diag *);
 int		 archive_write_mem(struct archive_writer *, const char *,
 		    const void *, size_t, int, struct diag *);
+int		 archive_write_member(struct archive_writer *, const char *,
+		    struct archive *, size_t, int, struct diag *);
 int		 archive_write_close(struct archive_writer *, struct diag *);
 
 #endif

@@ -145,7 +145,9 @@ dataset_open(struct dataset *ds, const char *path, struct diag *d)
 			e->symlink = ae->symlink;
 		}
 	}
-	qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
+	/* qsort and bsearch may not be given NULL, even for no items. */
+	if (l.n > 0)
+		qsort(l.v, l.n, sizeof(*l.v), entry_cmp);
 	ds->v = l.v;
 	ds->n = l.n;
 	return 0;
@@ -156,6 +158,8 @@ dataset_find(const struct dataset *ds, const char *name)
 {
 	struct dataset_entry key;
 
+	if (ds->n == 0)
+		return NULL;
 	key.name = (char *)name;
 	return bsearch(&key, ds->v, ds->n, sizeof(key), entry_cmp);
 }

@@ -16,9 +16,10 @@ struct outfile {
 	char	*path;		/* final name */
 	char	*tmp;		/* temporary name, NULL when stdout */
 	FILE	*fp;
+	char	*vbuf;		/* the stream's buffer, freed after fclose */
 	int	 slot;		/* cleanup slot, -1 when none */
 };
-#define OUTFILE_INIT { NULL, NULL, NULL, -1 }
+#define OUTFILE_INIT { NULL, NULL, NULL, NULL, -1 }
 
 void	 io_init(void);
 FILE	*io_create(struct outfile *, const char *, struct diag *);

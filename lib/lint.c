@@ -354,7 +354,9 @@ lint_duplicates(const struct dataset *ds, struct lint_set *s, struct diag *d)
 	struct loc l = { ds->path, NULL, 0, 0 };
 	size_t i;
 
-	qsort(s->audio, s->naudio, sizeof(*s->audio), item_cmp);
+	/* qsort may not be given NULL, even for no items. */
+	if (s->naudio > 0)
+		qsort(s->audio, s->naudio, sizeof(*s->audio), item_cmp);
 	for (i = 1; i < s->naudio; i++)
 		if (strcmp(s->audio[i - 1].key, s->audio[i].key) == 0 &&
 		    strcmp(s->audio[i - 1].name, s->audio[i].name) != 0) {
@@ -364,7 +366,8 @@ lint_duplicates(const struct dataset *ds, struct lint_set *s, struct diag *d)
 			    "audio as '%s'; it is used twice", s->audio[i].name,
 			    s->audio[i - 1].name);
 		}
-	qsort(s->text, s->ntext, sizeof(*s->text), item_cmp);
+	if (s->ntext > 0)
+		qsort(s->text, s->ntext, sizeof(*s->text), item_cmp);
 	l.member = NULL;
 	for (i = 1; i < s->ntext; i++)
 		if (strcmp(s->text[i - 1].key, s->text[i].key) == 0 &&

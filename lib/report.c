@@ -16,6 +16,10 @@
 #include "xalloc.h"
 #include "xml.h"
 
+#ifndef VERSION
+#define VERSION "0.0.0"
+#endif
+
 struct report {
 	char			*path;
 	enum report_format	 fmt;
@@ -464,6 +468,40 @@ report_json_line(struct buf *out, const struct jfield *f, size_t n)
 		jset(o, f[i].key, v);
 	}
 	jdump(out, o, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+	buf_addc(out, '\n');
+	json_decref(o);
+}
+
+/* A manifest as indented JSON with a final newline. */
+void
+report_manifest(struct buf *out, const struct manifest *m)
+{
+	json_t *o = jcheck(json_object()), *v = jcheck(json_object());
+
+	jset(o, "kind", json_string(m->kind));
+	jset(o, "locale", jstr(m->locale));
+	jset(o, "displayName", jstr(m->name));
+	if (m->description != NULL)
+		jset(o, "description", jstr(m->description));
+	jset(v, "file", jstr(m->file));
+	jset(v, "bytes", json_integer((json_int_t)m->bytes));
+	jset(v, "sha256", json_string(m->sha256));
+	jset(v, "entries", json_integer((json_int_t)m->entries));
+	if (m->audio) {
+		jset(v, "audioFiles", json_integer((json_int_t)m->audio_files));
+		jset(v, "audioSeconds", json_real(m->audio_seconds));
+	}
+	if (m->shard > 0) {
+		jset(v, "shard", json_integer(m->shard));
+		jset(v, "shards", json_integer(m->shards));
+	}
+	jset(v, "tool", json_string(m->tool));
+	jset(v, "toolVersion", json_string(VERSION));
+	jset(v, "profile", jstr(m->profile));
+	jset(v, "profileVersion", jstr(m->profile_version));
+	jset(o, "voxprep", v);
+	jdump(out, o, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(10));
 	buf_addc(out, '\n');
 	json_decref(o);
 }

@@ -6,6 +6,8 @@
 #ifndef VOX_REPORT_H
 #define VOX_REPORT_H
 
+#include <stdint.h>
+
 #include "buf.h"
 #include "diag.h"
 
@@ -44,5 +46,31 @@ struct jfield {
 };
 
 void		 report_json_line(struct buf *, const struct jfield *, size_t);
+
+/*
+ * A dataset manifest: the body of the service's Datasets_Create request
+ * (kind, locale, displayName, description) and our own facts about the
+ * upload file, as schemas/manifest.schema.json describes.
+ */
+struct manifest {
+	const char	*kind;		/* the REST spelling: "Acoustic" */
+	const char	*locale;
+	const char	*name;		/* displayName */
+	const char	*description;
+	const char	*file;		/* the upload's base name */
+	uint64_t	 bytes;
+	const char	*sha256;
+	uint64_t	 entries;	/* zip members or text lines */
+	int		 audio;		/* has the audio facts below */
+	uint64_t	 audio_files;
+	double		 audio_seconds;
+	unsigned int	 shard;		/* 0 when not sharded */
+	unsigned int	 shards;
+	const char	*tool;
+	const char	*profile;
+	const char	*profile_version;
+};
+
+void		 report_manifest(struct buf *, const struct manifest *);
 
 #endif

@@ -243,3 +243,23 @@ riff_codec(unsigned int tag, unsigned int bits)
 	}
 	return NULL;
 }
+
+/*
+ * Seconds of audio from the first len bytes of a WAV file of size bytes,
+ * or -1 when the header does not say.  A data size left at 0 or
+ * 0xFFFFFFFF by a streaming writer counts the bytes that are there.
+ */
+double
+riff_seconds(const unsigned char *buf, size_t len, uint64_t size)
+{
+	struct riff r;
+	uint64_t bytes;
+
+	if (riff_parse(buf, len, size, &r) == -1 || !(r.flags & RIFF_DATA) ||
+	    r.rate == 0 || r.align == 0)
+		return -1;
+	bytes = r.data_size;
+	if (bytes == 0 || bytes == UINT32_MAX || bytes > r.data_avail)
+		bytes = r.data_avail;
+	return (double)(bytes / r.align) / r.rate;
+}

@@ -48,5 +48,6 @@ struct riff {
 int	riff_parse(const unsigned char *, size_t, uint64_t, struct riff *);
 int	riff_chunks(const unsigned char *, size_t, uint64_t);
 const char *riff_codec(unsigned int, unsigned int);
+double	riff_seconds(const unsigned char *, size_t, uint64_t);
 
 #endif

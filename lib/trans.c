@@ -15,6 +15,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "io.h"
+#include "riff.h"
 #include "text.h"
 #include "trans.h"
 #include "xalloc.h"
@@ -730,49 +731,6 @@ trans_check(struct trans *tr, struct text *t, const struct trans_opts *o,
 	return 0;
 }
 
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
-/*
- * Seconds of audio from the head of a RIFF/WAVE file of fsize bytes:
- * data bytes (as declared, at most what the file holds) over the byte
- * rate.  Returns -1 if the head has no usable fmt and data chunks; the
- * header itself is vox-audio's business.
- */
-static double
-wav_seconds(const unsigned char *p, size_t n, uint64_t fsize)
-{
-	size_t pos = 12;
-	uint32_t id, size, rate = 0, align = 0;
-	uint64_t avail;
-
-	if (n < 12 || memcmp(p, "RIFF", 4) != 0 || memcmp(p + 8, "WAVE", 4))
-		return -1;
-	while (pos + 8 <= n) {
-		id = le32(p + pos);
-		size = le32(p + pos + 4);
-		if (memcmp(p + pos, "fmt ", 4) == 0 && pos + 24 <= n) {
-			rate = le32(p + pos + 12);
-			align = (uint32_t)p[pos + 20] |
-			    (uint32_t)p[pos + 21] << 8;
-		} else if (memcmp(p + pos, "data", 4) == 0) {
-			if (rate == 0 || align == 0)
-				return -1;
-			avail = fsize > pos + 8 ? fsize - pos - 8 : 0;
-			if (size > avail)
-				size = (uint32_t)avail;
-			return (double)(size / align) / rate;
-		}
-		(void)id;
-		pos += 8 + (size_t)size + (size & 1);
-	}
-	return -1;
-}
-
 static void
 check_rate(const struct trans_entry *e, double secs, const struct loc *l,
     struct diag *d)
@@ -861,7 +819,7 @@ trans_pair(struct trans *tr, struct dataset *ds, const struct loc *where,
 		buf_reset(&head);
 		if (dataset_read(ds, e, &head, WAV_HEAD, d) < 0)
 			continue;
-		secs = wav_seconds((const unsigned char *)head.s, head.len,
+		secs = riff_seconds((const unsigned char *)head.s, head.len,
 		    e->size);
 		l.col = 0;
 		check_rate(&tr->v[i], secs, &l, d);

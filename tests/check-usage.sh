@@ -1,5 +1,5 @@
 #!/bin/sh
-# Each tool's usage line equals the SYNOPSIS of its man page, and every
+# Each tool's usage text equals the SYNOPSIS of its man page, and every
 # tool has a man page (git t0450 in spirit).
 set -e
 bad=0
@@ -9,8 +9,9 @@ for t in tools/*.c; do
 	if [ ! -f "$man" ]; then
 		echo "$n: no man page $man"; bad=1; continue
 	fi
-	use=$("$TOOLDIR/$n" -h 2>&1 | head -1 | sed 's/^usage: //' |
-	    tr -s ' ')
+	# Every form of the usage text, joined as the SYNOPSIS renders.
+	use=$("$TOOLDIR/$n" -h 2>&1 | sed 's/^usage: //; s/^ *//' |
+	    tr '\n' ' ' | tr -s ' ' | sed 's/ $//')
 	syn=$(mandoc -Tascii -Owidth=1000 "$man" | col -b |
 	    sed -n '/^SYNOPSIS/,/^[A-Z]/p' | sed '1d;$d' |
 	    tr '\n' ' ' | tr -s ' ' | sed 's/^ //; s/ $//')

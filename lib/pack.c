@@ -1,0 +1,597 @@
+/*
+ * Packing: one upload per dataset kind, within the service's limits.
+ * Audio kinds become flat zips (WAVs and, for acoustic data, one
+ * trans.txt), split into OUT-001.zip... when the data passes the size or
+ * file-count limit; text kinds are copied as the file itself, which is
+ * what the service wants.  Every upload gets a manifest: the REST body
+ * that creates the dataset, and our checksum and counts.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "archive.h"
+#include "buf.h"
+#include "dataset.h"
+#include "diag.h"
+#include "hash.h"
+#include "io.h"
+#include "lint.h"
+#include "pack.h"
+#include "profile.h"
+#include "report.h"
+#include "riff.h"
+#include "text.h"
+#include "trans.h"
+#include "xalloc.h"
+
+/* Zip overhead per member: local header, central header, both names. */
+#define ZIP_PER_MEMBER(n)	(30 + 46 + 2 * (uint64_t)(n))
+#define ZIP_END			22
+
+/* One WAV to pack and the transcript text that goes with it. */
+struct member {
+	const char			*name;
+	struct dataset			*ds;
+	const struct dataset_entry	*e;
+	double				 seconds;
+	char				*text;	/* transcript text, or NULL */
+};
+
+struct shard {
+	size_t		first;		/* members [first, first + n) */
+	size_t		n;
+	struct buf	trans;		/* its trans.txt */
+};
+
+static int
+member_cmp(const void *a, const void *b)
+{
+	const struct member *x = a, *y = b;
+
+	return strcmp(x->name, y->name);
+}
+
+/* The stem of OUT: "out/set.zip" gives "out/set", "a.b/c" "a.b/c". */
+static char *
+stem(const char *out)
+{
+	const char *slash = strrchr(out, '/'), *dot = strrchr(out, '.');
+
+	if (dot == NULL || (slash != NULL && dot < slash) || dot == out ||
+	    dot[-1] == '/')
+		return xstrdup(out);
+	return xstrndup(out, (size_t)(dot - out));
+}
+
+static const char *
+base(const char *path)
+{
+	const char *p = strrchr(path, '/');
+
+	return p != NULL ? p + 1 : path;
+}
+
+/* Lint each input as the kind being packed; count its errors. */
+static size_t
+pack_lint(const struct pack_opts *o, char *const *in, size_t n,
+    struct diag *d)
+{
+	struct lint_opts lo;
+	struct lint_result res;
+	size_t i, j, errors = 0, before;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.prof = o->prof;
+	lo.loc = o->loc;
+	lo.testing = o->testing;
+	lo.kind = o->kind;
+	lo.jobs = o->jobs;
+	for (i = 0; i < n; i++) {
+		before = d->n;
+		lint_path(&lo, in[i], NULL, NULL, &res, d);
+		for (j = before; j < d->n; j++)
+			errors += d->v[j].sev == SEV_ERROR;
+	}
+	return errors;
+}
+
+/*
+ * The transcript lines of a dataset: name and text, repaired by the
+ * vox-trans rules with o->fix.  Lines are matched to members by name.
+ */
+static int
+read_lines(const struct pack_opts *o, struct dataset *ds, struct member *m,
+    size_t nm, struct diag *d)
+{
+	const struct dataset_entry *e;
+	struct buf in = BUF_INIT, fixed = BUF_INIT;
+	struct trans tr = TRANS_INIT;
+	struct trans_opts to;
+	struct diag quiet = DIAG_INIT;
+	struct loc l = { ds->path, NULL, 0, 0 };
+	struct member key, *hit;
+	struct text *t = NULL;
+	const char *p, *end, *nl, *tab;
+	char *name;
+	int rc = -1;
+
+	if ((e = trans_find(ds, &quiet)) == NULL) {
+		rc = 0;
+		goto out;
+	}
+	if (dataset_read(ds, e, &in, 0, d) != 0)
+		goto out;
+	if (o->fix) {
+		memset(&to, 0, sizeof(to));
+		to.loc = o->loc;
+		to.repeat_max = o->prof->repeat_max;
+		to.fix = 1;
+		to.eol_lf = 1;
+		if ((t = text_open(o->loc->tag, d)) == NULL)
+			goto out;
+		/* Its findings were shown by the lint; keep the repair. */
+		trans_check(&tr, t, &to, buf_str(&in), in.len, &l, &fixed,
+		    &quiet);
+		buf_reset(&in);
+		buf_add(&in, fixed.s != NULL ? fixed.s : "", fixed.len);
+	}
+	p = buf_str(&in);
+	end = p + in.len;
+	if (in.len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+			name = xstrndup(p, (size_t)(tab - p));
+			key.name = name;
+			hit = bsearch(&key, m, nm, sizeof(*m), member_cmp);
+			if (hit != NULL && hit->ds == ds && hit->text == NULL)
+				hit->text = xstrndup(tab + 1, (size_t)(nl -
+				    tab - 1 - (nl > tab + 1 && nl[-1] == '\r')));
+			free(name);
+		}
+		if (nl == end)
+			break;
+	}
+	rc = 0;
+out:
+	text_close(t);
+	trans_release(&tr);
+	buf_release(&in);
+	buf_release(&fixed);
+	diag_release(&quiet);
+	return rc;
+}
+
+/* The length of a WAV from its header, for the manifest. */
+static double
+member_seconds(struct dataset *ds, const struct dataset_entry *e,
+    struct diag *d)
+{
+	struct buf head = BUF_INIT;
+	double s = -1;
+
+	if (dataset_read(ds, e, &head, RIFF_HEAD_MAX, d) >= 0)
+		s = riff_seconds((const unsigned char *)buf_str(&head),
+		    head.len, e->size);
+	buf_release(&head);
+	return s;
+}
+
+/*
+ * Split the members in order so that each shard stays within the
+ * profile's file count and size, its trans.txt included.
+ */
+static struct shard *
+plan(const struct pack_opts *o, struct member *m, size_t nm, size_t *ns,
+    struct diag *d)
+{
+	struct shard *s = NULL;
+	uint64_t bytes = 0, one, tbytes = 0, tline;
+	size_t i, cap = 0, files = 0;
+	int trans = o->kind == KIND_ACOUSTIC;
+	struct loc l = { o->out, NULL, 0, 0 };
+
+	*ns = 0;
+	for (i = 0; i < nm; i++) {
+		one = ZIP_PER_MEMBER(strlen(m[i].name)) + m[i].e->size;
+		tline = trans ? strlen(m[i].name) + 2 +
+		    (m[i].text ? strlen(m[i].text) : 0) : 0;
+		if (one + ZIP_END + (trans ? ZIP_PER_MEMBER(9) + 3 + tline : 0)
+		    > o->prof->zip_bytes) {
+			diag_add(d, &l, "PKG-ZIP-SIZE", "'%s' alone is %llu "
+			    "bytes, over the %llu-byte limit of a zip",
+			    m[i].name, (unsigned long long)m[i].e->size,
+			    (unsigned long long)o->prof->zip_bytes);
+			free(s);
+			return NULL;
+		}
+		if (*ns == 0 || files + 1 + trans > o->prof->zip_entries ||
+		    bytes + one + ZIP_END + (trans ? ZIP_PER_MEMBER(9) + 3 +
+		    tbytes + tline : 0) > o->prof->zip_bytes) {
+			if (*ns == cap) {
+				cap = cap ? cap * 2 : 4;
+				s = xreallocarray(s, cap, sizeof(*s));
+			}
+			memset(&s[*ns], 0, sizeof(s[*ns]));
+			s[(*ns)++].first = i;
+			bytes = tbytes = 0;
+			files = 0;
+		}
+		s[*ns - 1].n++;
+		files++;
+		bytes += one;
+		tbytes += tline;
+	}
+	return s;
+}
+
+/* An output kept as a temporary file until all of them are written. */
+struct pending {
+	struct outfile	of;
+	char		*path;
+};
+
+struct outputs {
+	struct pending	*v;
+	size_t		 n;
+};
+
+static FILE *
+out_open(struct outputs *os, const char *path, struct diag *d)
+{
+	struct pending *p;
+	FILE *fp;
+
+	os->v = xreallocarray(os->v, os->n + 1, sizeof(*os->v));
+	p = &os->v[os->n];
+	memset(p, 0, sizeof(*p));
+	p->of.slot = -1;
+	if ((fp = io_create(&p->of, path, d)) == NULL)
+		return NULL;
+	p->path = xstrdup(path);
+	os->n++;
+	return fp;
+}
+
+/*
+ * Commit all outputs, or none: when one fails to commit, the ones
+ * already renamed into place are removed again.
+ */
+static int
+out_finish(struct outputs *os, int ok, struct diag *d)
+{
+	size_t i, done = 0;
+	int rc = ok ? 0 : -1;
+
+	for (i = 0; i < os->n; i++) {
+		if (rc == 0 && io_commit(&os->v[i].of, d) == 0)
+			done++;
+		else {
+			rc = -1;
+			io_abort(&os->v[i].of);
+		}
+	}
+	if (rc == -1)
+		for (i = 0; i < done; i++)
+			remove(os->v[i].path);
+	for (i = 0; i < os->n; i++)
+		free(os->v[i].path);
+	free(os->v);
+	os->v = NULL;
+	os->n = 0;
+	return rc;
+}
+
+static const char *
+trans_name(void)
+{
+	return "trans.txt";
+}
+
+/* Write shard k of ns: its zip and its manifest. */
+static int
+write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
+    size_t k, size_t ns, struct outputs *os, struct buf *summary,
+    struct diag *d)
+{
+	struct archive_writer *w;
+	struct manifest man;
+	struct buf json = BUF_INIT;
+	char *st = stem(o->out), *zpath, *mpath, *name, *desc;
+	char hex[HASH_HEXLEN];
+	size_t i, tpos;
+	double secs = 0;
+	struct stat sb;
+	FILE *fp;
+	int rc = -1, trans = o->kind == KIND_ACOUSTIC;
+
+	if (ns == 1) {
+		zpath = xstrdup(o->out);
+		mpath = xasprintf("%s.manifest.json", st);
+	} else {
+		zpath = xasprintf("%s-%03zu.zip", st, k + 1);
+		mpath = xasprintf("%s-%03zu.manifest.json", st, k + 1);
+	}
+	if ((fp = out_open(os, zpath, d)) == NULL ||
+	    (w = archive_write_open(fp, zpath, d)) == NULL)
+		goto out;
+	if (trans)
+		buf_addstr(&s->trans, "\xef\xbb\xbf");
+	/* Members in name order, trans.txt in its place among them. */
+	tpos = s->first;
+	while (trans && tpos < s->first + s->n &&
+	    strcmp(m[tpos].name, trans_name()) < 0)
+		tpos++;
+	for (i = s->first; i <= s->first + s->n; i++) {
+		if (trans && i == tpos) {
+			size_t j;
+
+			for (j = s->first; j < s->first + s->n; j++)
+				buf_printf(&s->trans, "%s\t%s\n", m[j].name,
+				    m[j].text != NULL ? m[j].text : "");
+			if (archive_write_mem(w, trans_name(), s->trans.s,
+			    s->trans.len, o->deflate, d) == -1)
+				break;
+		}
+		if (i == s->first + s->n)
+			break;
+		if (m[i].ds->zip) {
+			if (archive_write_member(w, m[i].name, m[i].ds->ar,
+			    m[i].e->index, o->deflate, d) == -1)
+				break;
+		} else {
+			char *src = xasprintf("%s/%s", m[i].ds->path,
+			    m[i].e->name);
+			int r = archive_write_file(w, m[i].name, src,
+			    o->deflate, d);
+
+			free(src);
+			if (r == -1)
+				break;
+		}
+		secs += m[i].seconds > 0 ? m[i].seconds : 0;
+	}
+	if (archive_write_close(w, d) == -1 || i < s->first + s->n)
+		goto out;
+	if (fflush(fp) == EOF || hash_file(os->v[os->n - 1].of.tmp, hex,
+	    d) == -1 || stat(os->v[os->n - 1].of.tmp, &sb) == -1)
+		goto out;
+	name = ns == 1 ? xstrdup(o->name) : xasprintf("%s (%zu of %zu)",
+	    o->name, k + 1, ns);
+	desc = o->description != NULL ? xstrdup(o->description) :
+	    xasprintf("%zu WAV file%s, %.1f s, packed by vox-pack", s->n,
+	    s->n == 1 ? "" : "s", secs);
+	memset(&man, 0, sizeof(man));
+	man.kind = kind_restname((enum kind)o->kind);
+	man.locale = o->loc->tag;
+	man.name = name;
+	man.description = desc;
+	man.file = base(zpath);
+	man.bytes = (uint64_t)sb.st_size;
+	man.sha256 = hex;
+	man.entries = s->n + trans;
+	man.audio = 1;
+	man.audio_files = s->n;
+	man.audio_seconds = secs;
+	man.shard = ns > 1 ? (unsigned int)(k + 1) : 0;
+	man.shards = (unsigned int)ns;
+	man.tool = "vox-pack";
+	man.profile = o->prof->name;
+	man.profile_version = o->prof->version;
+	report_manifest(&json, &man);
+	free(name);
+	free(desc);
+	if ((fp = out_open(os, mpath, d)) == NULL)
+		goto out;
+	fwrite(json.s, 1, json.len, fp);
+	buf_printf(summary, "%s: %zu WAV file%s, %.1f s, %llu bytes, sha256 "
+	    "%s\n", zpath, s->n, s->n == 1 ? "" : "s", secs,
+	    (unsigned long long)sb.st_size, hex);
+	rc = 0;
+out:
+	buf_release(&json);
+	free(st);
+	free(zpath);
+	free(mpath);
+	return rc;
+}
+
+/* Refuse to write where an input is: never overwrite what we read. */
+static int
+clobbers(const char *out, char *const *in, size_t n)
+{
+	struct stat a, b;
+	size_t i;
+
+	if (stat(out, &a) == -1)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (stat(in[i], &b) == 0 && a.st_dev == b.st_dev &&
+		    a.st_ino == b.st_ino)
+			return 1;
+	return 0;
+}
+
+static int
+pack_audio(const struct pack_opts *o, char *const *in, size_t n,
+    struct buf *summary, struct diag *d)
+{
+	struct dataset *ds;
+	struct member *m = NULL;
+	struct shard *s = NULL;
+	struct outputs os = { NULL, 0 };
+	struct loc l = { NULL, NULL, 0, 0 };
+	size_t i, j, nm = 0, ns = 0;
+	int rc = -1, ok = 1;
+
+	ds = xcalloc(n, sizeof(*ds));
+	for (i = 0; i < n; i++)
+		if (dataset_open(&ds[i], in[i], d) == -1)
+			goto out;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < ds[i].n; j++) {
+			const struct dataset_entry *e = &ds[i].v[j];
+
+			if (e->dir || e->symlink || e->special ||
+			    strchr(e->name, '/') != NULL ||
+			    !dataset_has_suffix(e->name, ".wav"))
+				continue;
+			m = xreallocarray(m, nm + 1, sizeof(*m));
+			m[nm].name = e->name;
+			m[nm].ds = &ds[i];
+			m[nm].e = e;
+			m[nm].text = NULL;
+			m[nm].seconds = member_seconds(&ds[i], e, d);
+			nm++;
+		}
+	if (nm == 0) {
+		diag_syserr(d, "no WAV files to pack in %s%s", in[0],
+		    n > 1 ? " and the other inputs" : "");
+		goto out;
+	}
+	qsort(m, nm, sizeof(*m), member_cmp);
+	for (i = 1; i < nm; i++)
+		if (strcmp(m[i - 1].name, m[i].name) == 0) {
+			l.file = m[i].ds->path;
+			diag_add(d, &l, "PKG-ZIP-DUP", "'%s' is in '%s' and in "
+			    "'%s'; shards must not share file names",
+			    m[i].name, m[i - 1].ds->path, m[i].ds->path);
+			goto out;
+		}
+	if (o->kind == KIND_ACOUSTIC)
+		for (i = 0; i < n; i++)
+			if (read_lines(o, &ds[i], m, nm, d) == -1)
+				goto out;
+	if ((s = plan(o, m, nm, &ns, d)) == NULL)
+		goto out;
+	for (i = 0; i < ns && ok; i++)
+		ok = write_shard(o, m, &s[i], i, ns, &os, summary, d) == 0;
+	rc = out_finish(&os, ok, d);
+out:
+	if (os.n > 0)
+		out_finish(&os, 0, d);
+	for (i = 0; i < ns; i++)
+		buf_release(&s[i].trans);
+	free(s);
+	for (i = 0; i < nm; i++)
+		free(m[i].text);
+	free(m);
+	for (i = 0; i < n; i++)
+		dataset_close(&ds[i]);
+	free(ds);
+	return rc;
+}
+
+/* A text kind: the file itself is the upload; count its lines. */
+static int
+pack_text(const struct pack_opts *o, const char *in, struct buf *summary,
+    struct diag *d)
+{
+	struct outputs os = { NULL, 0 };
+	struct buf data = BUF_INIT, json = BUF_INIT;
+	struct manifest man;
+	char hex[HASH_HEXLEN], *st = stem(o->out), *mpath;
+	uint64_t lines = 0;
+	size_t i;
+	FILE *fp;
+	int ok = 0;
+
+	mpath = xasprintf("%s.manifest.json", st);
+	if (io_read_file(in, &data, 0, d) != 0)
+		goto out;
+	for (i = 0; i < data.len; i++)
+		lines += data.s[i] == '\n';
+	if (data.len > 0 && data.s[data.len - 1] != '\n')
+		lines++;
+	hash_mem(buf_str(&data), data.len, hex);
+	memset(&man, 0, sizeof(man));
+	man.kind = kind_restname((enum kind)o->kind);
+	man.locale = o->loc->tag;
+	man.name = o->name;
+	man.description = o->description;
+	man.file = base(o->out);
+	man.bytes = data.len;
+	man.sha256 = hex;
+	man.entries = lines;
+	man.shards = 1;
+	man.tool = "vox-pack";
+	man.profile = o->prof->name;
+	man.profile_version = o->prof->version;
+	report_manifest(&json, &man);
+	if ((fp = out_open(&os, o->out, d)) == NULL)
+		goto out;
+	fwrite(buf_str(&data), 1, data.len, fp);
+	if ((fp = out_open(&os, mpath, d)) == NULL)
+		goto out;
+	fwrite(json.s, 1, json.len, fp);
+	ok = 1;
+	buf_printf(summary, "%s: %llu lines, %zu bytes, sha256 %s\n", o->out,
+	    (unsigned long long)lines, data.len, hex);
+out:
+	buf_release(&data);
+	buf_release(&json);
+	free(st);
+	free(mpath);
+	return out_finish(&os, ok, d);
+}
+
+/*
+ * Lint the inputs, refuse on errors (unless forced), then pack.  What
+ * was written, or why not, is appended to summary.  Returns 0, 1 when
+ * refused, or -1 after a system error.
+ */
+int
+pack_run(const struct pack_opts *o, char *const *in, size_t n,
+    struct buf *summary, struct diag *d)
+{
+	size_t errors;
+
+	if (clobbers(o->out, in, n)) {
+		diag_syserr(d, "'%s' is an input; it would be overwritten",
+		    o->out);
+		return -1;
+	}
+	if (o->kind != KIND_ACOUSTIC && o->kind != KIND_AUDIOFILES && n != 1) {
+		diag_syserr(d, "%s data is one file; give one input",
+		    kind_name((enum kind)o->kind));
+		return -1;
+	}
+	errors = pack_lint(o, in, n, d);
+	if (errors > 0 && !o->force) {
+		buf_printf(summary, "not packed: the inputs have %zu error%s; "
+		    "fix them, or pack anyway with --force\n", errors,
+		    errors == 1 ? "" : "s");
+		return 1;
+	}
+	if (o->kind == KIND_ACOUSTIC || o->kind == KIND_AUDIOFILES)
+		return pack_audio(o, in, n, summary, d);
+	return pack_text(o, in[0], summary, d);
+}
+
+/* Re-open an upload zip and lint it as the service would see it. */
+int
+pack_verify(const struct pack_opts *o, const char *zip, struct buf *summary,
+    struct diag *d)
+{
+	struct lint_opts lo;
+	struct lint_result res;
+	char hex[HASH_HEXLEN];
+
+	memset(&lo, 0, sizeof(lo));
+	lo.prof = o->prof;
+	lo.loc = o->loc;
+	lo.testing = o->testing;
+	lo.kind = o->kind;
+	lo.jobs = o->jobs;
+	if (lint_path(&lo, zip, NULL, NULL, &res, d) == -1 ||
+	    hash_file(zip, hex, d) == -1)
+		return -1;
+	lint_verdict(summary, zip, &res, o->loc, d);
+	buf_printf(summary, "%s: sha256 %s\n", zip, hex);
+	return 0;
+}
