@@ -64,6 +64,11 @@ struct text {
 	USet			*cjkset;
 	USet			*bad;		/* Cc Co Cn Cs except TAB */
 	USet			*drop;		/* bad, plus ignorables */
+	USet			*wideset;	/* width, compat, no-break */
+	USet			*widecjk;	/* the same minus P and Zs */
+	UNormalizer2		*nfkc_wide;	/* built on first use */
+	UNormalizer2		*nfkc_widecjk;
+	int			 wide_state;	/* 0 no, 1 built, -1 failed */
 	struct cmap		 space;
 	struct cmap		 quote;
 	struct cmap		 ascii;		/* built on first use */
@@ -558,6 +563,10 @@ text_close(struct text *t)
 	free(t->v);
 	free(t->map);
 	unorm2_close(t->nfkc_cjk);
+	unorm2_close(t->nfkc_wide);
+	unorm2_close(t->nfkc_widecjk);
+	uset_close(t->wideset);
+	uset_close(t->widecjk);
 	uset_close(t->cjkset);
 	uset_close(t->bad);
 	uset_close(t->drop);
@@ -799,6 +808,94 @@ text_fold_compat(struct text *t, const char *s, size_t len, struct buf *out)
 	return normalize(t, t->cjk ? t->nfkc_cjk : t->nfkc, s, len, out);
 }
 
+/*
+ * The filtered NFKC of text_fold_width(): full-width and half-width
+ * forms, plain compatibility mappings (ligatures, exotic spaces, the
+ * ellipsis) and no-break spaces, but not super- and subscripts,
+ * fractions or circled forms, whose NFKC changes what is read (m² is
+ * not m2; ½ becomes 1⁄2 with a U+2044 that is no more ASCII).
+ */
+static int
+wide_open(struct text *t)
+{
+	UErrorCode st = U_ZERO_ERROR;
+
+	if (t->wide_state != 0)
+		return t->wide_state == 1 ? 0 : -1;
+	t->wide_state = -1;
+	t->wideset = set_open("[[:dt=wide:][:dt=narrow:][:dt=compat:]"
+	    "[:dt=nobreak:]]");
+	t->widecjk = set_open("[[[:dt=wide:][:dt=narrow:][:dt=compat:]"
+	    "[:dt=nobreak:]]-[[:P:][:Zs:]]]");
+	if (t->wideset == NULL || t->widecjk == NULL)
+		return -1;
+	t->nfkc_wide = unorm2_openFiltered(t->nfkc, t->wideset, &st);
+	t->nfkc_widecjk = unorm2_openFiltered(t->nfkc, t->widecjk, &st);
+	if (U_FAILURE(st))
+		return -1;
+	t->wide_state = 1;
+	return 0;
+}
+
+/*
+ * Width and compatibility folding for related text: full-width letters
+ * and digits, half-width kana, ligatures and exotic spaces; with
+ * keep_punct (zh, ja and ko text) punctuation and spaces stay as they
+ * are, since those scripts want them full width.
+ */
+int
+text_fold_width(struct text *t, const char *s, size_t len, int keep_punct,
+    struct buf *out)
+{
+	if (is_ascii(s, len)) {
+		buf_add(out, s, len);
+		return 0;
+	}
+	if (wide_open(t) == -1)
+		return -1;
+	return normalize(t, keep_punct ? t->nfkc_widecjk : t->nfkc_wide, s,
+	    len, out);
+}
+
+/* What kind of character c is, for messages about spoken forms. */
+enum text_class
+text_char_class(int32_t c)
+{
+	if (c == ' ')
+		return TEXT_C_SPACE;
+	if (u_isdigit(c) || u_charType(c) == U_OTHER_NUMBER ||
+	    u_charType(c) == U_LETTER_NUMBER)
+		return TEXT_C_DIGIT;
+	if (u_isupper(c) || u_istitle(c))
+		return TEXT_C_UPPER;
+	if (u_isalpha(c) || u_charType(c) == U_NON_SPACING_MARK ||
+	    u_charType(c) == U_COMBINING_SPACING_MARK)
+		return TEXT_C_LETTER;
+	if (u_isUWhiteSpace(c))
+		return TEXT_C_SPACE;
+	if (u_ispunct(c))
+		return TEXT_C_PUNCT;
+	return TEXT_C_SYMBOL;
+}
+
+/* Whether s holds Han, kana or Hangul. */
+int
+text_has_cjk(const char *s, size_t len)
+{
+	size_t i = 0;
+	int32_t c;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0xE2) {
+			i++;
+			continue;
+		}
+		if ((c = text_cp(s, len, &i)) >= 0 && is_cjk_cp(c))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 is_digit_at(const char *s, size_t len, size_t i)
 {
@@ -829,7 +926,15 @@ text_punct_map(struct text *t, const char *s, size_t len, unsigned int how,
 	const char *r;
 	int32_t c, w;
 
+	buf_grow(out, len + 1);
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80 && !(how & TEXT_PM_WIDE)) {
+			/* Copy an ASCII run at once. */
+			for (at = i; i < len && (unsigned char)s[i] < 0x80; i++)
+				;
+			buf_add(out, s + at, i - at);
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			if ((how & TEXT_PM_WIDE) &&
 			    (w = wide_punct(s, len, i)) != 0)
@@ -913,19 +1018,21 @@ text_lower(struct text *t, const char *s, size_t len, struct buf *out)
 void
 text_squeeze(const char *s, size_t len, struct buf *out)
 {
-	size_t i;
-	int blank = 0, any = 0;
+	size_t i = 0, b;
+	int any = 0;
 
-	for (i = 0; i < len; i++) {
-		if (s[i] == ' ' || s[i] == '\t') {
-			blank = 1;
-			continue;
-		}
-		if (blank && any)
+	while (i < len) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i == len)
+			break;
+		b = i;
+		while (i < len && s[i] != ' ' && s[i] != '\t')
+			i++;
+		if (any)
 			buf_addc(out, ' ');
-		blank = 0;
+		buf_add(out, s + b, i - b);
 		any = 1;
-		buf_addc(out, s[i]);
 	}
 }
 
@@ -1091,6 +1198,16 @@ text_sentences(struct text *t, const char *s, size_t len,
 	return found;
 }
 
+/*
+ * The URIs that the last text_sentences() found (it must not break
+ * inside them), borrowed from t until its next call.
+ */
+const struct text_spans *
+text_sentence_uris(const struct text *t)
+{
+	return &t->tmp;
+}
+
 /* Word tokens (letters, numbers, kana, ideographs) of s. */
 size_t
 text_words(struct text *t, const char *s, size_t len, struct text_spans *sp)
@@ -1119,7 +1236,7 @@ static int32_t
 fold_cp(int32_t c)
 {
 	if (c < 0x80)
-		return tolower(c);
+		return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 	if (c == 0x2019 || c == 0x2018)
 		return '\'';
 	return u_foldCase(c, U_FOLD_CASE_DEFAULT);
@@ -1140,9 +1257,20 @@ tok_add(struct text *t, const char *s, size_t off, size_t len)
 	k->off = off;
 	k->len = len;
 	k->koff = t->key.len;
-	while (i < len)
+	/* Folding never lengthens UTF-8 much: reserve once, ASCII inline. */
+	buf_grow(&t->key, len * 2 + 8);
+	while (i < len) {
+		c = (unsigned char)s[off + i];
+		if (c < 0x80) {
+			t->key.s[t->key.len++] = (char)fold_cp(c);
+			i++;
+			continue;
+		}
+		t->key.s[t->key.len] = '\0';
 		if ((c = text_cp(s + off, len, &i)) >= 0)
 			put_cp(&t->key, fold_cp(c));
+	}
+	t->key.s[t->key.len] = '\0';
 	k->klen = t->key.len - k->koff;
 }
 
@@ -1216,8 +1344,13 @@ repeat_chars(const char *s, size_t len, unsigned int max,
 
 	while (i < len) {
 		at = i;
-		c = text_cp(s, len, &i);
-		f = c < 0 ? -1 : fold_cp(c);
+		if ((unsigned char)s[i] < 0x80) {
+			c = (unsigned char)s[i++];
+			f = fold_cp(c);
+		} else {
+			c = text_cp(s, len, &i);
+			f = c < 0 ? -1 : fold_cp(c);
+		}
 		/* Digits are numbers, not stammering; blanks separate. */
 		if (f < 0 || f == ' ' ||
 		    (c < 0x80 ? isdigit(c) : u_isdigit(c))) {

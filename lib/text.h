@@ -52,6 +52,16 @@ enum text_script {
 	TEXT_CJK		/* Han, kana, Hangul: count characters */
 };
 
+/* What text_char_class() says a character is. */
+enum text_class {
+	TEXT_C_LETTER,		/* a lowercase or caseless letter, a mark */
+	TEXT_C_UPPER,		/* upper- or titlecase letter */
+	TEXT_C_DIGIT,		/* any number */
+	TEXT_C_SPACE,
+	TEXT_C_PUNCT,
+	TEXT_C_SYMBOL		/* symbols, controls, anything else */
+};
+
 struct text	*text_open(const char *, struct diag *);
 void		 text_close(struct text *);
 const char	*text_locale(const struct text *);
@@ -70,11 +80,15 @@ const char	*text_ascii_sub(struct text *, int32_t, size_t *);
 int		 text_has_word(const char *, size_t);
 enum text_script text_script(const char *, size_t, size_t *, size_t *);
 size_t		 text_find_bad(struct text *, const char *, size_t);
+enum text_class	 text_char_class(int32_t);
+int		 text_has_cjk(const char *, size_t);
 
 /* Transforms: return 1 if the text changed, 0 if not, -1 on failure. */
 int		 text_clean(struct text *, const char *, size_t, struct buf *);
 int		 text_nfc(struct text *, const char *, size_t, struct buf *);
 int		 text_fold_compat(struct text *, const char *, size_t,
+		    struct buf *);
+int		 text_fold_width(struct text *, const char *, size_t, int,
 		    struct buf *);
 int		 text_punct_map(struct text *, const char *, size_t,
 		    unsigned int, struct buf *);
@@ -89,6 +103,7 @@ size_t		 text_find_uris(struct text *, const char *, size_t,
 		    struct text_spans *);
 size_t		 text_sentences(struct text *, const char *, size_t,
 		    struct text_spans *);
+const struct text_spans *text_sentence_uris(const struct text *);
 size_t		 text_words(struct text *, const char *, size_t,
 		    struct text_spans *);
 int		 text_repeat(struct text *, const char *, size_t, unsigned int,

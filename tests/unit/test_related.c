@@ -1,0 +1,140 @@
+/* Unit tests for lib/related.c, the related-text pipeline. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "profile.h"
+#include "related.h"
+#include "unit.h"
+
+static struct locale en = { "en-US", KIND_LANGUAGE, 1, 0, 1, 0, NULL,
+    NULL, 0, 0 };
+static struct locale ja = { "ja-JP", KIND_LANGUAGE, 0, 1, 0, 0, NULL,
+    NULL, 90, 20000 };
+static struct tiered limit = { 200000000, 200000000, 1500000000 };
+static struct buf out;
+static struct diag d;
+static struct related_stats st;
+
+static const char *
+norm(const struct locale *l, int check, const char *s)
+{
+	struct related_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.loc = l;
+	o.limit = &limit;
+	o.repeat_max = 3;
+	o.line_max = RELATED_LINE_MAX;
+	o.jobs = 1;
+	o.check = check;
+	o.record = 1;
+	buf_reset(&out);
+	diag_clear(&d);
+	memset(&st, 0, sizeof(st));
+	if (related_check_mem(&o, NULL, s, strlen(s), "t.txt", &out, &st, &d) != 0)
+		return "(failed)";
+	/* Skip the BOM. */
+	return out.len >= 3 ? out.s + 3 : "";
+}
+
+static void
+test_split(void)
+{
+	CHECK_STR(norm(&en, 0, "\xef\xbb\xbfOne. Two! Dr. Who is here.\n"),
+	    "One.\nTwo!\nDr. Who is here.\n");
+	CHECK(st.lines_in == 1 && st.lines_out == 3);
+	CHECK(diag_has(&d, "TEXT-LINE"));
+	CHECK(!diag_has(&d, "TEXT-ENC"));
+}
+
+static void
+test_drops(void)
+{
+	CHECK_STR(norm(&en, 0, "\xef\xbb\xbfSee https://x.com/a?b=1 now. "
+	    "Fine.\nno no no no\n\n"), "Fine.\n");
+	CHECK(st.count[RC_D_URI] == 1);
+	CHECK(st.count[RC_D_REPEAT] == 1);
+	CHECK(st.count[RC_D_EMPTY] == 1);
+	CHECK(diag_has(&d, "TEXT-URI") && diag_has(&d, "TEXT-REPEAT"));
+}
+
+static void
+test_punct(void)
+{
+	CHECK_STR(norm(&en, 0, "\xef\xbb\xbf\xe2\x80\x9cHi\xe2\x80\x9d "
+	    "it\xe2\x80\x99s caf\xc3\xa9\xe2\x80\x94ok.\n"),
+	    "\"Hi\" it's cafe--ok.\n");
+	CHECK(st.count[RC_PUNCT] == 1 && st.count[RC_ASCII] == 1);
+}
+
+static void
+test_cjk(void)
+{
+	/* Full-width digits fold, full-width punctuation stays. */
+	CHECK_STR(norm(&ja, 0, "\xef\xbb\xbf\xef\xbc\x91\xe3\x81\xa4"
+	    "\xe3\x80\x82\xe3\x81\xaf\xe3\x81\x84\xef\xbc\x9f\n"),
+	    "1\xe3\x81\xa4\xe3\x80\x82\n\xe3\x81\xaf\xe3\x81\x84"
+	    "\xef\xbc\x9f\n");
+}
+
+static void
+test_check(void)
+{
+	norm(&en, 1, "No BOM here.\n");
+	CHECK(diag_has(&d, "TEXT-ENC"));
+	CHECK(diag_worst(&d) == SEV_ERROR);
+	norm(&en, 1, "\xef\xbb\xbf" "Bad \xff byte.\n");
+	CHECK(diag_has(&d, "TEXT-ENC") && st.count[RC_D_ENC] == 1);
+	CHECK(d.n > 0 && d.v[0].line == 1 && d.v[0].col == 5);
+}
+
+static void
+test_idempotent(void)
+{
+	static const char *const in[] = {
+		"\xef\xbb\xbf\xef\xac\x81ne \xe2\x80\xa6 then.  A\tb. "
+		"\xe2\x80\x9cQ\xe2\x80\x9d!\n",
+		"x y. Mr. Smith went to Washington. It rained.\r\n",
+	};
+	char *first;
+	size_t i;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		norm(&en, 0, in[i]);
+		first = strdup(out.s);
+		norm(&en, 0, first);
+		CHECK_STR(out.s, first);
+		norm(&en, 1, first);
+		CHECK(d.n == 0);
+		free(first);
+	}
+}
+
+static void
+test_summary(void)
+{
+	struct buf b = BUF_INIT;
+
+	norm(&en, 0, "\xef\xbb\xbfOne. Two.\nhttp://a.com\n");
+	related_summary(&st, &b);
+	CHECK_STR(b.s, "2 lines in, 2 out; changed: 1 lines split into "
+	    "sentences; dropped: 1 URI");
+	buf_release(&b);
+}
+
+int
+main(void)
+{
+	RUN(test_split);
+	RUN(test_drops);
+	RUN(test_punct);
+	RUN(test_cjk);
+	RUN(test_check);
+	RUN(test_idempotent);
+	RUN(test_summary);
+	buf_release(&out);
+	diag_release(&d);
+	return UNIT_EXIT();
+}

@@ -1,0 +1,20 @@
+# Every fixture: normalizing twice changes nothing, and the output passes
+# --check with the same options clean (no finding, status 0).
+for a in "en-US en-mixed" "en-US en-mixed --no-split" "de-DE de" \
+    "fr-FR fr" "ja-JP ja" "zh-CN zh" "ko-KR ko" "en-US dup --dedupe" \
+    "en-US numbers --spell-numbers" "de-DE numbers --spell-numbers" \
+    "en-US crlf" "en-US no-bom" "en-US bad-utf8" "en-US upper --lowercase" \
+    "en-US upper" "en-GB ../stdin"; do
+	set -- $a
+	l=$1 f=$2
+	shift 2
+	in=data/$f.txt
+	[ "$f" = ../stdin ] && in=stdin.in
+	"$TOOLDIR/vox-text" -q -L "$l" "$@" "$in" >"$T/1" 2>/dev/null
+	"$TOOLDIR/vox-text" -q -L "$l" "$@" "$T/1" >"$T/2" 2>/dev/null
+	cmp -s "$T/1" "$T/2" && r=idempotent || r=CHANGED
+	"$TOOLDIR/vox-text" -L "$l" "$@" --check "$T/1" >"$T/c" 2>&1
+	rc=$?
+	n=$(grep -vc 'lines in' "$T/c")
+	echo "$f $*: $r, check status $rc, $n findings"
+done
