@@ -55,6 +55,22 @@ dataset_has_suffix(const char *name, const char *suffix)
 	return n >= s && strcasecmp(name + n - s, suffix) == 0;
 }
 
+/* Whether a name is of an audio format libsndfile decodes. */
+int
+dataset_is_audio(const char *name)
+{
+	static const char *const ext[] = {
+		".wav", ".flac", ".mp3", ".ogg", ".oga", ".opus", ".aif",
+		".aiff", ".au", ".caf", ".w64", ".rf64"
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (dataset_has_suffix(name, ext[i]))
+			return 1;
+	return 0;
+}
+
 /* Walk a folder without following symbolic links. */
 static int
 walk(struct list *l, const char *root, const char *rel, int depth,
@@ -95,6 +111,8 @@ walk(struct list *l, const char *root, const char *rel, int depth,
 		} else {
 			e = list_add(l, name);
 			e->size = (uint64_t)st.st_size;
+			/* Not compressed: never mistaken for a zip bomb. */
+			e->csize = e->size;
 			e->symlink = S_ISLNK(st.st_mode);
 			e->special = !S_ISREG(st.st_mode) && !e->symlink;
 		}

@@ -20,6 +20,8 @@
 #include "jobs.h"
 #include "lint.h"
 #include "profile.h"
+#include "pron.h"
+#include "related.h"
 #include "text.h"
 #include "trans.h"
 #include "xalloc.h"
@@ -626,17 +628,37 @@ format_header(const char *p, const char *end)
 	return 0;
 }
 
+/* The kind a file's name says: "trans.txt", "pronunciation.txt"... */
+static unsigned int
+name_kind(const char *path, int *transcript)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b != NULL ? b + 1 : path;
+	*transcript = strstr(b, "trans") != NULL;
+	if (*transcript)
+		return KIND_ACOUSTIC;
+	if (strstr(b, "pron") != NULL || strstr(b, "lexicon") != NULL)
+		return KIND_PRONUNCIATION;
+	if (strstr(b, "related") != NULL || strstr(b, "corpus") != NULL)
+		return KIND_LANGUAGE;
+	return 0;
+}
+
 /*
  * What kind of text a file is: display format and structured text by
- * their sections (the vendor's display-format sample is a .txt), else
- * by the shape of the lines: name.wav TAB text is a transcript, any
- * other one-TAB line a pronunciation, the rest related text.
+ * their sections (the vendor's display-format sample is a .txt); then
+ * by name (trans, pron or lexicon, related or corpus); else by the shape
+ * of the lines: mostly name.wav TAB text is a transcript, mostly TABs a
+ * pronunciation file, the rest related text.  Shapes are judged by
+ * majority, so a few broken lines do not change the kind.
  */
-static unsigned int
-text_kind(const char *path, const struct buf *in, int *transcript)
+unsigned int
+lint_text_kind(const char *path, const struct buf *in, int *transcript)
 {
 	const char *p = buf_str(in), *end = p + in->len, *nl, *tab;
 	size_t lines = 0, tabbed = 0, wavs = 0;
+	unsigned int k;
 	int md = 0;
 
 	*transcript = 0;
@@ -651,9 +673,7 @@ text_kind(const char *path, const struct buf *in, int *transcript)
 		    starts(p, nl, "@ speech:phoneticlexicon");
 		if (nl > p + (nl[-1] == '\r')) {
 			lines++;
-			if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL &&
-			    memchr(tab + 1, '\t', (size_t)(nl - tab - 1)) ==
-			    NULL) {
+			if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
 				tabbed++;
 				wavs += tab - p > 4 &&
 				    strncasecmp(tab - 4, ".wav", 4) == 0;
@@ -664,34 +684,71 @@ text_kind(const char *path, const struct buf *in, int *transcript)
 	}
 	if (md || dataset_has_suffix(path, ".md"))
 		return KIND_LANGUAGEMARKDOWN;
-	if (lines > 0 && tabbed * 10 >= lines * 9) {
-		if (wavs * 10 >= tabbed * 9) {
-			*transcript = 1;
-			return KIND_ACOUSTIC;
-		}
-		return KIND_PRONUNCIATION;
+	if ((k = name_kind(path, transcript)) != 0)
+		return k;
+	if (lines > 0 && wavs * 2 > lines) {
+		*transcript = 1;
+		return KIND_ACOUSTIC;
 	}
+	if (lines > 0 && tabbed * 2 > lines)
+		return KIND_PRONUNCIATION;
 	return KIND_LANGUAGE;
 }
 
-/* The size limit of a text kind, and its rule. */
+/* The size limit of a markdown kind, and its rule. */
 static uint64_t
 text_limit(const struct profile *p, unsigned int kind, const char **rule)
 {
-	switch (kind) {
-	case KIND_PRONUNCIATION:
-		*rule = "PRON-SIZE";
-		return tier_value(&p->pron_bytes, TIER_DEFAULT);
-	case KIND_LANGUAGEMARKDOWN:
-		*rule = "MD-SIZE";
-		return p->md_bytes;
-	case KIND_OUTPUTFORMATTING:
+	if (kind == KIND_OUTPUTFORMATTING) {
 		*rule = "DISP-SIZE";
 		return p->display_bytes;
-	default:
-		*rule = "TEXT-SIZE";
-		return tier_value(&p->text_bytes, TIER_DEFAULT);
 	}
+	*rule = "MD-SIZE";
+	return p->md_bytes;
+}
+
+/* Related text: what vox-text --check reports. */
+static void
+lint_related(const struct lint_opts *o, const char *path,
+    const struct buf *in, struct lint_result *res, struct diag *d)
+{
+	struct related_opts ro;
+	struct related_stats st;
+	struct buf out = BUF_INIT;
+
+	memset(&ro, 0, sizeof(ro));
+	memset(&st, 0, sizeof(st));
+	ro.loc = o->loc;
+	ro.limit = &o->prof->text_bytes;
+	ro.tier = TIER_DEFAULT;
+	ro.repeat_max = o->prof->repeat_max;
+	ro.line_max = RELATED_LINE_MAX;
+	ro.jobs = 1;
+	ro.check = 1;
+	related_check_mem(&ro, NULL, buf_str(in), in->len, path, &out, &st,
+	    d);
+	res->lines = st.lines_in;
+	buf_release(&out);
+}
+
+/* Pronunciations: what vox-pron --check reports. */
+static void
+lint_pron(const struct lint_opts *o, const char *path,
+    const struct buf *in, struct lint_result *res, struct diag *d)
+{
+	struct pron_opts po;
+	struct pron_stats st;
+	struct buf out = BUF_INIT;
+
+	memset(&po, 0, sizeof(po));
+	memset(&st, 0, sizeof(st));
+	po.loc = o->loc;
+	po.limit = &o->prof->pron_bytes;
+	po.tier = TIER_DEFAULT;
+	po.check = 1;
+	pron_check(&po, NULL, buf_str(in), in->len, path, NULL, &out, &st, d);
+	res->lines = st.lines_in;
+	buf_release(&out);
 }
 
 static int
@@ -707,7 +764,7 @@ lint_text(const struct lint_opts *o, const char *path,
 	/* Read a little past the largest limit, to measure the overflow. */
 	if ((rc = io_read_file(path, &in, 1600UL << 20, d)) == -1)
 		return -1;
-	res->kind = text_kind(path, &in, &transcript);
+	res->kind = lint_text_kind(path, &in, &transcript);
 	res->detected = o->kind == 0;
 	if (o->kind != 0) {
 		res->kind = o->kind;
@@ -715,9 +772,18 @@ lint_text(const struct lint_opts *o, const char *path,
 	}
 	if (transcript) {
 		lint_trans_file(o, path, &in, res, d);
-		buf_release(&in);
-		return 0;
+		goto out;
 	}
+	if (res->kind == KIND_LANGUAGE) {
+		lint_related(o, path, &in, res, d);
+		lint_locale(o, path, res->kind, d);
+		goto out;
+	}
+	if (res->kind == KIND_PRONUNCIATION) {
+		lint_pron(o, path, &in, res, d);
+		goto out;
+	}
+	/* The markdown kinds: file-level checks (vox-md will parse them). */
 	max = text_limit(o->prof, res->kind, &rule);
 	if (rc == 1 || in.len > max)
 		diag_add(d, &l, rule, "%s%zu bytes, over the limit of %llu",
@@ -729,17 +795,12 @@ lint_text(const struct lint_opts *o, const char *path,
 	    !dataset_has_suffix(path, ".md"))
 		diag_add(d, &l, "DISP-EXT", "display format data is a .md "
 		    "file");
-	if (in.len < 3 || memcmp(in.s, "\xef\xbb\xbf", 3) != 0) {
-		rule = res->kind == KIND_PRONUNCIATION ? "PRON-ENC" :
-		    res->kind == KIND_LANGUAGEMARKDOWN ? "MD-ENC" :
-		    res->kind == KIND_OUTPUTFORMATTING ? "DISP-ENC" :
-		    "TEXT-ENC";
-		/* English pronunciation files may be ANSI (TT-25). */
-		if (!(res->kind == KIND_PRONUNCIATION && !o->loc->bom))
-			diag_add(d, &l, rule, "no UTF-8 BOM; the service "
-			    "expects UTF-8 with a BOM");
-	}
+	if (in.len < 3 || memcmp(in.s, "\xef\xbb\xbf", 3) != 0)
+		diag_add(d, &l, res->kind == KIND_LANGUAGEMARKDOWN ? "MD-ENC" :
+		    "DISP-ENC", "no UTF-8 BOM; the service expects UTF-8 with "
+		    "a BOM");
 	lint_locale(o, path, res->kind, d);
+out:
 	buf_release(&in);
 	return 0;
 }
@@ -784,7 +845,7 @@ lint_path(const struct lint_opts *o, const char *path,
 	}
 	if (S_ISDIR(st.st_mode) || is_zip(path))
 		rc = lint_dataset(o, path, other, collect, res, d);
-	else if (dataset_has_suffix(path, ".wav"))
+	else if (dataset_is_audio(path))
 		rc = lint_wav(o, path, res, d);
 	else
 		rc = lint_text(o, path, res, d);

@@ -530,8 +530,9 @@ pack_text(const struct pack_opts *o, const char *in, struct buf *summary,
 		goto out;
 	fwrite(json.s, 1, json.len, fp);
 	ok = 1;
-	buf_printf(summary, "%s: %llu lines, %zu bytes, sha256 %s\n", o->out,
-	    (unsigned long long)lines, data.len, hex);
+	buf_printf(summary, "%s: %llu line%s, %zu bytes, sha256 %s\n",
+	    o->out, (unsigned long long)lines, lines == 1 ? "" : "s",
+	    data.len, hex);
 out:
 	buf_release(&data);
 	buf_release(&json);

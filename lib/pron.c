@@ -546,10 +546,18 @@ check_size(struct ctx *c, size_t bytes, const char *what)
 
 	if (bytes <= max)
 		return;
-	diag_add(c->d, &l, "PRON-SIZE", "%s is %zu bytes, over the %llu-byte "
-	    "limit of the %s tier%s", what, bytes, (unsigned long long)max,
-	    c->o->tier == TIER_FREE ? "free (F0)" : "standard (S0)",
-	    std > max ? "; the standard tier (S0) allows more" : "");
+	/* Name the tier only when one was chosen (--tier). */
+	if (std > max)
+		diag_add(c->d, &l, "PRON-SIZE", "%s is %zu bytes, over the "
+		    "%llu-byte limit%s; the standard tier (S0) allows %llu",
+		    what, bytes, (unsigned long long)max, c->o->tier ==
+		    TIER_FREE ? " of the free tier (F0)" : "",
+		    (unsigned long long)std);
+	else
+		diag_add(c->d, &l, "PRON-SIZE", "%s is %zu bytes, over the "
+		    "%llu-byte limit%s", what, bytes, (unsigned long long)max,
+		    c->o->tier == TIER_STANDARD ? " of the standard tier (S0)" :
+		    "");
 }
 
 /*
