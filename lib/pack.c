@@ -175,9 +175,16 @@ member_seconds(struct dataset *ds, const struct dataset_entry *e,
 	struct buf head = BUF_INIT;
 	double s = -1;
 
-	if (dataset_read(ds, e, &head, RIFF_HEAD_MAX, d) >= 0)
+	/* Most headers are 44 bytes: 4 KiB first, 64 KiB if it is longer. */
+	if (dataset_read(ds, e, &head, 4096, d) >= 0)
 		s = riff_seconds((const unsigned char *)buf_str(&head),
 		    head.len, e->size);
+	if (s < 0 && e->size > 4096) {
+		buf_reset(&head);
+		if (dataset_read(ds, e, &head, RIFF_HEAD_MAX, d) >= 0)
+			s = riff_seconds((const unsigned char *)
+			    buf_str(&head), head.len, e->size);
+	}
 	buf_release(&head);
 	return s;
 }
