@@ -55,6 +55,14 @@ opts_common(struct common_opts *co, int ch, const char *arg)
 	long long n;
 
 	switch (ch) {
+	case 'h':
+		co->usage(stdout);
+		co->status = xfclose(stdout, "<stdout>");
+		return OPTS_EXIT;
+	case 'V':
+		opts_version(co->tool);
+		co->status = xfclose(stdout, "<stdout>");
+		return OPTS_EXIT;
 	case 'j':
 		if (opts_num(arg, 1, 1024, &n, &errstr) == -1) {
 			warnx_("jobs '%s' is %s (1 to 1024)", arg, errstr);

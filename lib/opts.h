@@ -7,6 +7,7 @@
 #define VOX_OPTS_H
 
 #include <getopt.h>
+#include <stdio.h>
 
 #include "diag.h"
 #include "profile.h"
@@ -27,9 +28,12 @@ struct common_opts {
 	enum report_format	 report_fmt;
 	int			 quiet;
 	int			 progress;	/* -1: when stderr is a tty */
+	const char		*tool;		/* for -V */
+	void			(*usage)(FILE *);	/* for -h */
+	int			 status;	/* after OPTS_EXIT */
 };
-#define COMMON_OPTS_INIT { "en-US", PURPOSE_TRAINING, NULL, 0, SEV_ERROR, \
-	NULL, REPORT_NONE, 0, -1 }
+#define COMMON_OPTS_INIT(tool, usage) { "en-US", PURPOSE_TRAINING, NULL, \
+	0, SEV_ERROR, NULL, REPORT_NONE, 0, -1, (tool), (usage), 0 }
 
 /* Codes of long-only options; tools number theirs from OPT_TOOL. */
 enum {
@@ -60,6 +64,7 @@ enum {
 enum {
 	OPTS_OTHER = 0,		/* not a shared option */
 	OPTS_DONE = 1,		/* taken */
+	OPTS_EXIT = 2,		/* -h or -V done: exit with co->status */
 	OPTS_BAD = -1		/* bad value, message printed: exit 2 */
 };
 

@@ -74,7 +74,7 @@ done(size_t i, void *res, void *arg)
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT;
+	struct common_opts co = COMMON_OPTS_INIT("vox-audio", usage);
 	struct ctx c;
 	struct jobs_spec js;
 	struct buf list = BUF_INIT;
@@ -86,6 +86,8 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, "0" COMMON_SHORTOPTS, longopts,
 	    NULL)) != -1) {
 		switch (opts_common(&co, ch, optarg)) {
+		case OPTS_EXIT:
+			return co.status;
 		case OPTS_DONE:
 			continue;
 		case OPTS_BAD:
@@ -95,12 +97,6 @@ main(int argc, char *argv[])
 		case '0':
 			nul = 1;
 			break;
-		case 'h':
-			usage(stdout);
-			return xfclose(stdout, "<stdout>");
-		case 'V':
-			opts_version("vox-audio");
-			return xfclose(stdout, "<stdout>");
 		case OPT_FORMAT:
 			if (strcmp(optarg, "tsv") == 0)
 				c.ao.format = STATS_TSV;

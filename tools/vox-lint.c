@@ -58,7 +58,7 @@ against(struct lint_opts *lo, const char *path, struct lint_set *set,
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT;
+	struct common_opts co = COMMON_OPTS_INIT("vox-lint", usage);
 	struct lint_opts lo = { NULL, NULL, 0, 0, 0, 1 };
 	struct lint_set other = LINT_SET_INIT;
 	struct lint_result res;
@@ -72,6 +72,8 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "k:", longopts,
 	    NULL)) != -1) {
 		switch (opts_common(&co, ch, optarg)) {
+		case OPTS_EXIT:
+			return co.status;
 		case OPTS_DONE:
 			onelocale |= ch == 'L';
 			continue;
@@ -79,9 +81,6 @@ main(int argc, char *argv[])
 			return EXIT_USAGE;
 		}
 		switch (ch) {
-		case 'h':
-			usage(stdout);
-			return xfclose(stdout, "<stdout>");
 		case 'k':
 			if (kind_parse(optarg, &k) == -1) {
 				warnx_("unknown kind '%s' (acoustic, "
@@ -92,9 +91,6 @@ main(int argc, char *argv[])
 			}
 			lo.kind = k;
 			break;
-		case 'V':
-			opts_version("vox-lint");
-			return xfclose(stdout, "<stdout>");
 		case OPT_AGAINST:
 			vs = optarg;
 			break;

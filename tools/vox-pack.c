@@ -56,7 +56,7 @@ default_name(const char *out)
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT;
+	struct common_opts co = COMMON_OPTS_INIT("vox-pack", usage);
 	struct pack_opts po;
 	struct buf summary = BUF_INIT;
 	struct run run;
@@ -70,15 +70,14 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "k:o:",
 	    longopts, NULL)) != -1) {
 		switch (opts_common(&co, ch, optarg)) {
+		case OPTS_EXIT:
+			return co.status;
 		case OPTS_DONE:
 			continue;
 		case OPTS_BAD:
 			return EXIT_USAGE;
 		}
 		switch (ch) {
-		case 'h':
-			usage(stdout);
-			return xfclose(stdout, "<stdout>");
 		case 'k':
 			if (kind_parse(optarg, &k) == -1) {
 				warnx_("unknown kind '%s'", optarg);
@@ -89,9 +88,6 @@ main(int argc, char *argv[])
 		case 'o':
 			po.out = optarg;
 			break;
-		case 'V':
-			opts_version("vox-pack");
-			return xfclose(stdout, "<stdout>");
 		case OPT_DEFLATE:
 			po.deflate = 1;
 			break;

@@ -27,7 +27,7 @@ usage(FILE *fp)
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT;
+	struct common_opts co = COMMON_OPTS_INIT("vox-prepare", usage);
 	struct prepare_opts po;
 	struct buf sum = BUF_INIT;
 	struct run run;
@@ -40,15 +40,14 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "Q:r:",
 	    longopts, NULL)) != -1) {
 		switch (opts_common(&co, ch, optarg)) {
+		case OPTS_EXIT:
+			return co.status;
 		case OPTS_DONE:
 			continue;
 		case OPTS_BAD:
 			return EXIT_USAGE;
 		}
 		switch (ch) {
-		case 'h':
-			usage(stdout);
-			return xfclose(stdout, "<stdout>");
 		case 'Q':
 			if (resample_quality_parse(optarg, &po.quality) == -1) {
 				warnx_("quality '%s' is not 'best', 'medium' "
@@ -65,9 +64,6 @@ main(int argc, char *argv[])
 			}
 			po.rate = (unsigned int)atoi(optarg);
 			break;
-		case 'V':
-			opts_version("vox-prepare");
-			return xfclose(stdout, "<stdout>");
 		default:
 			usage(stderr);
 			return EXIT_USAGE;

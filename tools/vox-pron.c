@@ -32,7 +32,7 @@ usage(FILE *fp)
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT;
+	struct common_opts co = COMMON_OPTS_INIT("vox-pron", usage);
 	struct pron_opts o;
 	struct pron_stats st;
 	struct buf sum = BUF_INIT;
@@ -47,21 +47,17 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
 	    NULL)) != -1) {
 		switch (opts_common(&co, ch, optarg)) {
+		case OPTS_EXIT:
+			return co.status;
 		case OPTS_DONE:
 			continue;
 		case OPTS_BAD:
 			return EXIT_USAGE;
 		}
 		switch (ch) {
-		case 'h':
-			usage(stdout);
-			return xfclose(stdout, "<stdout>");
 		case 'o':
 			out = optarg;
 			break;
-		case 'V':
-			opts_version("vox-pron");
-			return xfclose(stdout, "<stdout>");
 		case OPT_CHECK:
 			o.check = 1;
 			break;

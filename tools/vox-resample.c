@@ -125,7 +125,7 @@ int
 main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-" };
-	struct common_opts co = COMMON_OPTS_INIT;
+	struct common_opts co = COMMON_OPTS_INIT("vox-resample", usage);
 	struct resample_opts ro = RESAMPLE_OPTS_INIT;
 	struct batch b;
 	struct jobs_spec js;
@@ -140,18 +140,14 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "c:fo:Q:r:",
 	    longopts, NULL)) != -1) {
 		switch (opts_common(&co, ch, optarg)) {
+		case OPTS_EXIT:
+			return co.status;
 		case OPTS_DONE:
 			continue;
 		case OPTS_BAD:
 			return EXIT_USAGE;
 		}
-		if (ch == 'h') {
-			usage(stdout);
-			return xfclose(stdout, "<stdout>");
-		} else if (ch == 'V') {
-			opts_version("vox-resample");
-			return xfclose(stdout, "<stdout>");
-		} else if (option(&b, ch, optarg, &dir) == -1)
+		if (option(&b, ch, optarg, &dir) == -1)
 			return EXIT_USAGE;
 	}
 	b.in = optind < argc ? argv + optind : stdin_only;

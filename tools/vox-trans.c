@@ -52,7 +52,7 @@ write_fix(struct run *run, const char *path, const struct buf *b,
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT;
+	struct common_opts co = COMMON_OPTS_INIT("vox-trans", usage);
 	struct trans_opts o = { NULL, 3, 0, 0, 0 };
 	struct trans tr = TRANS_INIT;
 	struct buf fixed = BUF_INIT;
@@ -64,21 +64,17 @@ main(int argc, char *argv[])
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
 	    NULL)) != -1) {
 		switch (opts_common(&co, ch, optarg)) {
+		case OPTS_EXIT:
+			return co.status;
 		case OPTS_DONE:
 			continue;
 		case OPTS_BAD:
 			return EXIT_USAGE;
 		}
 		switch (ch) {
-		case 'h':
-			usage(stdout);
-			return xfclose(stdout, "<stdout>");
 		case 'o':
 			out = optarg;
 			break;
-		case 'V':
-			opts_version("vox-trans");
-			return xfclose(stdout, "<stdout>");
 		case OPT_EOL:
 			if (strcmp(optarg, "lf") != 0 &&
 			    strcmp(optarg, "keep") != 0) {
