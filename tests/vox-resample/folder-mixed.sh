@@ -1,4 +1,4 @@
-# docs/vox-resample.1, EXAMPLES: a folder of FLAC and MP3 files.
+# a folder of FLAC and MP3 files.
 mkdir "$T/wav16k"
 $VALGRIND "$TOOLDIR/vox-resample" -j 2 -o "$T/wav16k" data/*.flac data/*.mp3 ||
     exit

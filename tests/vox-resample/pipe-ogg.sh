@@ -1,3 +1,3 @@
-# docs/vox-resample.1, EXAMPLES: in a pipe.
+# in a pipe.
 cat data/tone48.ogg | $VALGRIND "$TOOLDIR/vox-resample" >"$T/a.wav" || exit
 sh data/wavinfo.sh "$T/a.wav"
