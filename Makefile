@@ -85,7 +85,7 @@ DEB_BUILD = gcc make pkg-config libsndfile1-dev libsamplerate0-dev \
 	libsoxr-dev libsoxr-lsr0 libzip-dev libicu-dev libxml2-dev \
 	libjansson-dev nettle-dev
 DEB_TEST = sox libsox-fmt-all espeak-ng mandoc valgrind libxml2-utils \
-	python3 python3-jsonschema zip unzip clang
+	python3 python3-jsonschema zip unzip clang time
 
 deps:
 	@command -v dpkg-query >/dev/null 2>&1 || { \
@@ -107,7 +107,7 @@ deps:
 check: deps
 	@$(MAKE) --no-print-directory all unit
 	@TOOLDIR=$(CURDIR)/$(O)/bin UNITDIR=$(CURDIR)/$(O)/unit \
-		VALGRIND="$(if $(filter 1,$(VALGRIND)),valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,)" \
+		VALGRIND="$(if $(filter 1,$(VALGRIND)),valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite,)" \
 		sh tests/run.sh
 
 unit: $(UNIT_BIN)
@@ -123,19 +123,32 @@ bench: deps
 	@$(MAKE) --no-print-directory all
 	@sh tests/bench/run.sh $(CURDIR)/$(O)/bin
 
+# Fuzzing: clang's libFuzzer over an ASan+UBSan build of the library.
+# make fuzz runs every target (or FUZZ=fuzz_zip only) for FUZZ_RUNS
+# inputs over its corpus; new inputs go to build/fuzz/NAME.corpus.
 FUZZ_SRC != ls tests/fuzz/*.c 2>/dev/null
+FUZZ_ALL = $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ = $(FUZZ_ALL)
 FUZZ_RUNS = 20000
-fuzz:
+FUZZ_FLAGS = -max_len=65536
+FUZZ_CFLAGS = -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=undefined
+
+fuzz-build:
 	@$(MAKE) --no-print-directory O=build/fuzz/lib CC=clang SANITIZE=1 \
 		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" build/fuzz/lib/libvoxprep.a
-	@mkdir -p build/fuzz
-	@for f in $(FUZZ_SRC); do n=$$(basename $$f .c); \
-		clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
-		$(ALL_CPPFLAGS) -o build/fuzz/$$n $$f \
-		build/fuzz/lib/libvoxprep.a $(DEP_LIBS) -lm || exit 1; \
+	@$(MAKE) --no-print-directory $(FUZZ_ALL:%=build/fuzz/%)
+
+build/fuzz/%: tests/fuzz/%.c build/fuzz/lib/libvoxprep.a $(LIB_HDR)
+	clang $(FUZZ_CFLAGS) $(ALL_CPPFLAGS) -o $@ $< \
+		build/fuzz/lib/libvoxprep.a $(DEP_LIBS) -lm
+
+fuzz: fuzz-build
+	@for n in $(FUZZ); do \
 		mkdir -p build/fuzz/$$n.corpus; \
 		echo "fuzz: $$n ($(FUZZ_RUNS) runs)"; \
-		build/fuzz/$$n -runs=$(FUZZ_RUNS) -max_len=65536 \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp \
+		build/fuzz/$$n -runs=$(FUZZ_RUNS) $(FUZZ_FLAGS) \
 		build/fuzz/$$n.corpus tests/fuzz/corpus/$$n || exit 1; \
 	done
 
@@ -157,5 +170,5 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all bench check clean demo deps fuzz install lint uninstall unit
+.PHONY: all bench check clean demo deps fuzz fuzz-build install lint uninstall unit
 .SECONDARY:

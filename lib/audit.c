@@ -631,7 +631,9 @@ check_scan(const struct audit_opts *o, const struct loc *l,
 	if (fabs(f->dc) >= AUDIT_DC)
 		diag_add(d, l, "AUDIO-DC", "DC offset is %.3f of full scale; "
 		    "it wastes headroom", f->dc);
-	if (f->lead_s < pad || f->trail_s < pad)
+	/* Judge what is printed: 0.498 s shows, and counts, as 0.50 s. */
+	if (round(f->lead_s * 100) < round(pad * 100) ||
+	    round(f->trail_s * 100) < round(pad * 100))
 		diag_add(d, l, "AUDIO-PAD", "%.2f s of leading and %.2f s of "
 		    "trailing silence, under the %g s advice; word edges may "
 		    "be lost", f->lead_s, f->trail_s, pad);
@@ -656,6 +658,10 @@ check_length(const struct audit_opts *o, const struct loc *l,
 
 	if (s < 0)
 		return;
+	/* A scan says so itself, from the samples it found. */
+	if (s == 0 && !o->scan)
+		diag_add(d, l, "AUDIO-SILENT", "the file holds no samples; "
+		    "it cannot match a transcript");
 	if (!o->testing && s > o->prof->train_clip)
 		diag_add(d, l, "AUDIO-MAX-TRAIN", "%.1f s is over the %g s "
 		    "training limit; the service will use only its transcript",
@@ -979,7 +985,7 @@ audit_stats_record(struct buf *b, const struct audit_opts *o,
 			buf_addc(b, '\t');
 		switch (j[i].type) {
 		case J_STR:
-			buf_addstr(b, j[i].s);
+			buf_addesc(b, j[i].s);
 			break;
 		case J_INT:
 			buf_printf(b, "%lld", j[i].i);

@@ -97,6 +97,33 @@ buf_addvalid(struct buf *b, const char *s)
 	}
 }
 
+/*
+ * Append s as one line of text: as buf_addvalid(), and control
+ * characters as \n, \r, \t or \xNN, so that a newline in a file name
+ * can neither break a diagnostic or TSV line nor forge another.
+ */
+void
+buf_addesc(struct buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
+
+	for (; *p != '\0'; p += n) {
+		n = 1;
+		if (*p == '\n')
+			buf_addstr(b, "\\n");
+		else if (*p == '\r')
+			buf_addstr(b, "\\r");
+		else if (*p == '\t')
+			buf_addstr(b, "\\t");
+		else if (*p < 0x20 || *p == 0x7f || (n = utf8_seq(p)) == 0) {
+			buf_printf(b, "\\x%02X", *p);
+			n = 1;
+		} else
+			buf_add(b, p, n);
+	}
+}
+
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {

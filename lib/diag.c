@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "report.h"
 #include "xalloc.h"
@@ -253,22 +254,34 @@ diag_tidy(char *s)
 void
 diag_print(FILE *fp, const struct finding *f)
 {
+	struct buf b = BUF_INIT;
+
 	if (f->rule == NULL) {
-		fprintf(fp, "%s: %s\n", progname, f->msg);
+		buf_printf(&b, "%s: ", progname);
+		buf_addesc(&b, f->msg);
+		buf_addc(&b, '\n');
+		fputs(b.s, fp);
+		buf_release(&b);
 		return;
 	}
 	if (f->file != NULL) {
-		fputs(f->file, fp);
-		if (f->member != NULL)
-			fprintf(fp, "!/%s", f->member);
+		buf_addesc(&b, f->file);
+		if (f->member != NULL) {
+			buf_addstr(&b, "!/");
+			buf_addesc(&b, f->member);
+		}
 		if (f->line > 0) {
-			fprintf(fp, ":%lu", f->line);
+			buf_printf(&b, ":%lu", f->line);
 			if (f->col > 0)
-				fprintf(fp, ":%lu", f->col);
+				buf_printf(&b, ":%lu", f->col);
 		}
 	} else
-		fputs(progname, fp);
-	fprintf(fp, ": %s: %s [%s]\n", sev_name(f->sev), f->msg, f->rule->id);
+		buf_addstr(&b, progname);
+	buf_printf(&b, ": %s: ", sev_name(f->sev));
+	buf_addesc(&b, f->msg);
+	buf_printf(&b, " [%s]\n", f->rule->id);
+	fputs(b.s, fp);
+	buf_release(&b);
 }
 
 /* Print, count and report every finding of d, then empty it. */

@@ -1,4 +1,5 @@
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -124,7 +125,8 @@ io_create(struct outfile *of, const char *path, struct diag *d)
 	copy2 = xstrdup(path);
 	dir = dirname(copy1);
 	base = basename(copy2);
-	of->tmp = xasprintf("%s/.%s.XXXXXX", dir, base);
+	/* A name of NAME_MAX bytes must leave room for the dot and suffix. */
+	of->tmp = xasprintf("%s/.%.200s.XXXXXX", dir, base);
 	free(copy1);
 	free(copy2);
 	if ((fd = mkstemp(of->tmp)) == -1) {
@@ -322,4 +324,77 @@ xfclose(FILE *fp, const char *name)
 		return EXIT_OK;
 	warnx_("write error on '%s': %s", name, strerror(e ? e : EIO));
 	return EXIT_SYSTEM;
+}
+
+/* The file behind a name: "-" is the standard stream fd. */
+static int
+stat_named(const char *name, int fd, struct stat *st)
+{
+	return strcmp(name, "-") == 0 ? fstat(fd, st) : stat(name, st);
+}
+
+/* Whether the file st is one of the entries of the folder dir. */
+static int
+in_folder(const struct stat *st, const char *dir)
+{
+	struct stat e;
+	struct dirent *de;
+	DIR *dp;
+	char *p;
+	int found = 0;
+
+	if ((dp = opendir(dir)) == NULL)
+		return 0;
+	while (!found && (de = readdir(dp)) != NULL) {
+		p = xasprintf("%s/%s", dir, de->d_name);
+		found = lstat(p, &e) == 0 && e.st_dev == st->st_dev &&
+		    e.st_ino == st->st_ino;
+		free(p);
+	}
+	closedir(dp);
+	return found;
+}
+
+/*
+ * Whether writing out ("-": standard output) would overwrite the input
+ * in ("-": standard input), as 'vox-text f >>f' would, or a file in the
+ * input folder in.  Only existing regular files count: /dev/null or a
+ * terminal on both sides is fine.  Returns NULL, or a message the caller
+ * owns.
+ */
+char *
+io_clobbers(const char *out, const char *in)
+{
+	struct stat so, si;
+	char *ro, *ri, *msg = NULL;
+	size_t n;
+
+	if (stat_named(out, STDOUT_FILENO, &so) == -1 ||
+	    !S_ISREG(so.st_mode) || stat_named(in, STDIN_FILENO, &si) == -1)
+		return NULL;
+	if (S_ISDIR(si.st_mode) && strcmp(out, "-") == 0)
+		return in_folder(&so, in) ? xasprintf("standard output is "
+		    "in the input folder '%s'; refusing to overwrite it", in) :
+		    NULL;
+	if (S_ISDIR(si.st_mode)) {
+		ro = realpath(out, NULL);
+		ri = realpath(in, NULL);
+		n = ri != NULL ? strlen(ri) : 0;
+		if (ro != NULL && ri != NULL && strncmp(ro, ri, n) == 0 &&
+		    (ro[n] == '/' || strcmp(ri, "/") == 0))
+			msg = xasprintf("output '%s' is in the input folder "
+			    "'%s'; refusing to overwrite it", out, in);
+		free(ro);
+		free(ri);
+		return msg;
+	}
+	if (si.st_dev != so.st_dev || si.st_ino != so.st_ino)
+		return NULL;
+	if (strcmp(in, "-") == 0)
+		in = "<stdin>";
+	if (strcmp(out, "-") == 0)
+		return xasprintf("standard output is the input '%s'; refusing "
+		    "to overwrite it", in);
+	return xasprintf("output '%s' is the input '%s'; refusing to "
+	    "overwrite it", out, in);
 }

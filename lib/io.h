@@ -31,5 +31,6 @@ int	 io_read_file(const char *, struct buf *, size_t, struct diag *);
 int	 io_read_stream(FILE *, const char *, struct buf *, size_t,
 	    struct diag *);
 int	 xfclose(FILE *, const char *);
+char	*io_clobbers(const char *, const char *);
 
 #endif

@@ -97,7 +97,9 @@ lint_list_locales(FILE *fp, const struct profile *p, const struct locale *one)
 static void
 set_add(struct lint_item **v, size_t *n, const char *name, const char *key)
 {
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	/* Double at each power of two: n adds cost O(n), not O(n^2). */
+	if ((*n & (*n - 1)) == 0)
+		*v = xreallocarray(*v, *n > 0 ? *n * 2 : 1, sizeof(**v));
 	(*v)[*n].name = xstrdup(name);
 	(*v)[*n].key = xstrdup(key);
 	(*n)++;

@@ -6,6 +6,7 @@
  * what the service wants.  Every upload gets a manifest: the REST body
  * that creates the dataset, and our checksum and counts.
  */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -408,20 +409,41 @@ out:
 	return rc;
 }
 
-/* Refuse to write where an input is: never overwrite what we read. */
+/*
+ * Refuse to write where an input is (1), or into an input folder (2),
+ * where the output would overwrite or join what we read.
+ */
 static int
 clobbers(const char *out, char *const *in, size_t n)
 {
 	struct stat a, b;
-	size_t i;
+	char *dir, *slash, *rd, *ri;
+	size_t i, len;
+	int rc = 0;
 
-	if (stat(out, &a) == -1)
-		return 0;
-	for (i = 0; i < n; i++)
+	for (i = 0; stat(out, &a) == 0 && i < n; i++)
 		if (stat(in[i], &b) == 0 && a.st_dev == b.st_dev &&
 		    a.st_ino == b.st_ino)
 			return 1;
-	return 0;
+	dir = xstrdup(out);
+	if ((slash = strrchr(dir, '/')) == dir)
+		dir[1] = '\0';
+	else if (slash != NULL)
+		*slash = '\0';
+	rd = realpath(slash != NULL ? dir : ".", NULL);
+	for (i = 0; rd != NULL && rc == 0 && i < n; i++) {
+		if (stat(in[i], &b) == -1 || !S_ISDIR(b.st_mode) ||
+		    (ri = realpath(in[i], NULL)) == NULL)
+			continue;
+		len = strlen(ri);
+		if (strncmp(rd, ri, len) == 0 && (rd[len] == '/' ||
+		    rd[len] == '\0' || strcmp(ri, "/") == 0))
+			rc = 2;
+		free(ri);
+	}
+	free(rd);
+	free(dir);
+	return rc;
 }
 
 static int
@@ -448,7 +470,10 @@ pack_audio(const struct pack_opts *o, char *const *in, size_t n,
 			    strchr(e->name, '/') != NULL ||
 			    !dataset_has_suffix(e->name, ".wav"))
 				continue;
-			m = xreallocarray(m, nm + 1, sizeof(*m));
+			/* Double at powers of two: linear, not quadratic. */
+			if ((nm & (nm - 1)) == 0)
+				m = xreallocarray(m, nm > 0 ? nm * 2 : 1,
+				    sizeof(*m));
 			m[nm].name = e->name;
 			m[nm].ds = &ds[i];
 			m[nm].e = e;
@@ -559,9 +584,14 @@ pack_run(const struct pack_opts *o, char *const *in, size_t n,
 {
 	size_t errors;
 
-	if (clobbers(o->out, in, n)) {
+	switch (clobbers(o->out, in, n)) {
+	case 1:
 		diag_syserr(d, "'%s' is an input; it would be overwritten",
 		    o->out);
+		return -1;
+	case 2:
+		diag_syserr(d, "'%s' is inside an input folder; it would "
+		    "overwrite or join the data", o->out);
 		return -1;
 	}
 	if (o->kind != KIND_ACOUSTIC && o->kind != KIND_AUDIOFILES && n != 1) {

@@ -9,6 +9,7 @@
  * repairs is not packed; the others still are.
  */
 #define _XOPEN_SOURCE 700
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <signal.h>
@@ -96,8 +97,11 @@ find_inputs(const char *raw, struct inputs *in, struct buf *sum,
 			continue;
 		path = xasprintf("%s/%s", raw, e->name);
 		if (dataset_is_audio(e->name)) {
-			in->audio = xreallocarray(in->audio, in->naudio + 1,
-			    sizeof(*in->audio));
+			/* Double at powers of two: linear, not quadratic. */
+			if ((in->naudio & (in->naudio - 1)) == 0)
+				in->audio = xreallocarray(in->audio,
+				    in->naudio > 0 ? in->naudio * 2 : 1,
+				    sizeof(*in->audio));
 			in->audio[in->naudio++] = path;
 			continue;
 		}
@@ -416,6 +420,148 @@ rename_findings(struct diag *d, size_t first, const char *work,
 	}
 }
 
+/* The absolute form of path, which need not exist but its parent must. */
+static char *
+abs_path(const char *path)
+{
+	char *p, *slash, *dir, *r = NULL;
+	const char *base;
+
+	p = xstrdup(path);
+	while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
+		p[strlen(p) - 1] = '\0';
+	if ((dir = realpath(p, NULL)) != NULL) {
+		free(p);
+		return dir;
+	}
+	if ((slash = strrchr(p, '/')) == NULL) {
+		dir = realpath(".", NULL);
+		base = p;
+	} else {
+		*slash = '\0';
+		dir = realpath(slash == p ? "/" : p, NULL);
+		base = slash + 1;
+	}
+	if (dir != NULL)
+		r = xasprintf("%s%s%s", dir, strcmp(dir, "/") == 0 ? "" : "/",
+		    base);
+	free(dir);
+	free(p);
+	return r;
+}
+
+/* Whether a run of vox-prepare writes a file of this name in OUT_DIR. */
+static int
+prepare_wrote(const char *name)
+{
+	static const char *const fixed[] = { "pronunciation.txt",
+	    "related.txt", "report.jsonl" };
+	static const char *const stems[] = { "acoustic", "audiofiles",
+	    "pronunciation", "related" };
+	size_t i;
+
+	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+		if (strcmp(name, fixed[i]) == 0)
+			return 1;
+	for (i = 0; i < sizeof(stems) / sizeof(stems[0]); i++)
+		if (strncmp(name, stems[i], strlen(stems[i])) == 0 &&
+		    (dataset_has_suffix(name, ".zip") ||
+		    dataset_has_suffix(name, ".manifest.json")))
+			return 1;
+	return 0;
+}
+
+/*
+ * A finished run replaces OUT_DIR as a whole.  Refuse, before any work,
+ * an OUT_DIR that is the raw folder or holds it, that is not a folder,
+ * or that holds anything a run does not write: replacing it would lose
+ * data.  Returns 0, or -1 after a system error.
+ */
+static int
+out_check(const char *raw, const char *out, struct diag *d)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *dp;
+	char *r, *o, *p;
+	size_t n;
+	int rc = 0;
+
+	r = realpath(raw, NULL);
+	o = abs_path(out);
+	if (r != NULL && o != NULL) {
+		n = strlen(o);
+		if (strcmp(r, o) == 0) {
+			diag_syserr(d, "'%s' is the input folder; refusing to "
+			    "replace it", out);
+			rc = -1;
+		} else if (strncmp(r, o, n) == 0 && (r[n] == '/' ||
+		    strcmp(o, "/") == 0)) {
+			diag_syserr(d, "'%s' holds the input folder '%s'; "
+			    "refusing to replace it", out, raw);
+			rc = -1;
+		}
+	}
+	free(r);
+	free(o);
+	if (rc == -1 || stat(out, &st) == -1)
+		return rc;
+	if (!S_ISDIR(st.st_mode)) {
+		diag_syserr(d, "'%s' is not a folder; refusing to replace it",
+		    out);
+		return -1;
+	}
+	if ((dp = opendir(out)) == NULL) {
+		diag_syserr(d, "cannot read folder '%s': %s", out,
+		    strerror(errno));
+		return -1;
+	}
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		p = xasprintf("%s/%s", out, de->d_name);
+		if (lstat(p, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    !prepare_wrote(de->d_name)) {
+			diag_syserr(d, "'%s' holds '%s', which vox-prepare "
+			    "does not write; refusing to replace it", out,
+			    de->d_name);
+			rc = -1;
+		}
+		free(p);
+	}
+	closedir(dp);
+	return rc;
+}
+
+/*
+ * The lint of the repaired transcript repeats what the repair already
+ * said about the raw one (same rule, line and message): keep the raw
+ * file's finding, which names the file the user can edit.
+ */
+static void
+drop_repeats(struct diag *d, size_t first, size_t from)
+{
+	size_t i, j, k = from;
+
+	for (i = from; i < d->n; i++) {
+		struct finding *f = &d->v[i];
+		int dup = 0;
+
+		for (j = first; j < from && !dup; j++)
+			dup = d->v[j].rule == f->rule && f->rule != NULL &&
+			    d->v[j].line == f->line && d->v[j].col == f->col &&
+			    strcmp(d->v[j].msg, f->msg) == 0;
+		if (dup) {
+			free(f->file);
+			free(f->member);
+			free(f->msg);
+		} else
+			d->v[k++] = *f;
+	}
+	d->n = k;
+}
+
 static int
 interrupted(const char *work)
 {
@@ -432,13 +578,14 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 	struct inputs in;
 	struct conv c;
 	struct jobs_spec js;
-	struct sigaction sa, oldint, oldterm;
+	struct sigaction sa, oldint, oldterm, oldhup;
 	struct report *rep = NULL;
 	char *work = NULL, *wav = NULL, *p = NULL, *outdir;
 	size_t first = d->n, i;
 	int rc = -1, notpacked = 0;
 
-	if (find_inputs(raw, &in, sum, d) == -1)
+	if (out_check(raw, out, d) == -1 ||
+	    find_inputs(raw, &in, sum, d) == -1)
 		return -1;
 	/* The work folder is a sibling of OUT_DIR: rename stays atomic. */
 	outdir = xstrdup(out);
@@ -462,6 +609,7 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &oldint);
 	sigaction(SIGTERM, &sa, &oldterm);
+	sigaction(SIGHUP, &sa, &oldhup);
 	wav = xasprintf("%s/.audio", work);
 	if (mkdir(wav, 0777) == -1) {
 		diag_syserr(d, "cannot create '%s': %s", wav, strerror(errno));
@@ -483,10 +631,11 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 	js.ctx = &c;
 	if (in.naudio > 0) {
 		jobs_run(&js);
-		buf_printf(sum, "  audio: %zu of %zu converted to %u Hz mono "
-		    "16-bit (%zu already right), %.1f s, %llu samples "
-		    "clipped\n", c.converted, in.naudio, o->rate, c.copied,
-		    c.seconds, (unsigned long long)c.clipped);
+		buf_printf(sum, "  audio: %zu of %zu in %u Hz mono 16-bit "
+		    "WAV (%zu converted, %zu already right), %.1f s, %llu "
+		    "samples clipped\n", c.converted, in.naudio, o->rate,
+		    c.converted - c.copied, c.copied, c.seconds,
+		    (unsigned long long)c.clipped);
 	}
 	if (interrupted(work))
 		goto stopped;
@@ -507,11 +656,14 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 		goto stopped;
 	/* Lint and pack each kind; errors stop that kind only. */
 	if (in.naudio > 0) {
+		size_t from = d->n;
+
 		free(p);
 		p = xasprintf("%s/%s.zip", work, in.trans ? "acoustic" :
 		    "audiofiles");
 		notpacked += pack_kind(o, in.trans ? KIND_ACOUSTIC :
 		    KIND_AUDIOFILES, wav, p, sum, d) != 0;
+		drop_repeats(d, first, from);
 	}
 	if (in.related != NULL) {
 		char *src = xasprintf("%s/.related.txt", work);
@@ -541,14 +693,8 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 	p = xasprintf("%s/.pronunciation.txt", work);
 	remove(p);
 	free(p);
-	p = xasprintf("%s/report.jsonl", work);
-	rep = report_new(p, REPORT_JSONL, "vox-prepare", "", SEV_ERROR);
+	p = NULL;
 	rename_findings(d, first, work, out);
-	for (i = first; i < d->n; i++)
-		if (d->v[i].rule != NULL)
-			report_add(rep, &d->v[i]);
-	if (report_close(rep, d) == -1 || publish(work, out, d) == -1)
-		goto clean;
 	{
 		char *t = swap(buf_str(sum), work, out);
 
@@ -556,6 +702,23 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 		buf_addstr(sum, t);
 		free(t);
 	}
+	/*
+	 * A system error (a full disk, an unreadable file) leaves the work
+	 * incomplete for a reason that is not in the data: publish nothing.
+	 */
+	for (i = first; i < d->n && d->v[i].rule != NULL; i++)
+		;
+	if (i < d->n) {
+		diag_syserr(d, "'%s' is unchanged after the errors above", out);
+		goto clean;
+	}
+	p = xasprintf("%s/report.jsonl", work);
+	rep = report_new(p, REPORT_JSONL, "vox-prepare", "", SEV_ERROR);
+	for (i = first; i < d->n; i++)
+		if (d->v[i].rule != NULL)
+			report_add(rep, &d->v[i]);
+	if (report_close(rep, d) == -1 || publish(work, out, d) == -1)
+		goto clean;
 	buf_printf(sum, "%s: %s\n", out, notpacked ? "ready, except the "
 	    "kinds NOT packed above" : "ready to upload");
 	rc = notpacked ? 1 : 0;
@@ -574,6 +737,7 @@ fail:
 done:
 	sigaction(SIGINT, &oldint, NULL);
 	sigaction(SIGTERM, &oldterm, NULL);
+	sigaction(SIGHUP, &oldhup, NULL);
 	inputs_free(&in);
 	free(outdir);
 	free(work);

@@ -671,6 +671,9 @@ trim(struct buf *b)
 {
 	size_t i = 0, j = b->len;
 
+	/* An empty buffer may have no storage yet. */
+	if (b->s == NULL)
+		return;
 	while (i < j && b->s[i] == ' ')
 		i++;
 	while (j > i && b->s[j - 1] == ' ')

@@ -30,6 +30,8 @@ struct report {
 	char			**inputs;	/* files checked, in order */
 	size_t			 ninputs;
 	size_t			 capinputs;
+	char			**keep;		/* not to overwrite */
+	size_t			 nkeep;
 };
 
 int
@@ -87,6 +89,36 @@ report_input(struct report *r, const char *name)
 		    sizeof(*r->inputs));
 	}
 	r->inputs[r->ninputs++] = xstrdup(name);
+}
+
+/* An input the report must not overwrite, without listing it. */
+void
+report_protect(struct report *r, const char *name)
+{
+	if (r == NULL)
+		return;
+	/* Double at powers of two: linear, not quadratic. */
+	if ((r->nkeep & (r->nkeep - 1)) == 0)
+		r->keep = xreallocarray(r->keep, r->nkeep > 0 ? r->nkeep * 2 :
+		    1, sizeof(*r->keep));
+	r->keep[r->nkeep++] = xstrdup(name);
+}
+
+/* Whether the report file would overwrite an input; reports why. */
+static int
+report_clobbers(const struct report *r, struct diag *d)
+{
+	char *msg = NULL;
+	size_t i;
+
+	for (i = 0; msg == NULL && i < r->ninputs + r->nkeep; i++)
+		msg = io_clobbers(r->path, i < r->ninputs ? r->inputs[i] :
+		    r->keep[i - r->ninputs]);
+	if (msg == NULL)
+		return 0;
+	diag_syserr(d, "cannot write report: %s", msg);
+	free(msg);
+	return 1;
 }
 
 void
@@ -518,6 +550,10 @@ report_close(struct report *r, struct diag *d)
 
 	if (r == NULL)
 		return 0;
+	if (report_clobbers(r, d)) {
+		rc = -1;
+		goto out;
+	}
 	switch (r->fmt) {
 	case REPORT_JUNIT:
 		if (write_junit(r, &out) == -1) {
@@ -539,11 +575,15 @@ report_close(struct report *r, struct diag *d)
 		rc = io_commit(&of, d);
 	} else
 		rc = -1;
+out:
 	buf_release(&out);
 	diag_release(&r->all);
 	for (i = 0; i < r->ninputs; i++)
 		free(r->inputs[i]);
 	free(r->inputs);
+	for (i = 0; i < r->nkeep; i++)
+		free(r->keep[i]);
+	free(r->keep);
 	free(r->path);
 	free(r->tool);
 	free(r->version);

@@ -25,6 +25,7 @@ enum report_format report_format_guess(const char *);
 struct report	*report_new(const char *, enum report_format, const char *,
 		    const char *, enum severity);
 void		 report_input(struct report *, const char *);
+void		 report_protect(struct report *, const char *);
 void		 report_add(struct report *, const struct finding *);
 int		 report_close(struct report *, struct diag *);
 

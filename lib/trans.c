@@ -22,6 +22,11 @@
 
 /* Transcripts are small; a bigger one is surely not a transcript. */
 #define TRANS_MAX	(256UL << 20)
+/*
+ * No clip's transcript is this long: such a line is reported and not
+ * checked further, so neither time nor memory grows with it.
+ */
+#define TRANS_LINE_MAX	(1UL << 20)
 /* Enough of a WAV to find its fmt and data chunk headers. */
 #define WAV_HEAD	65536
 
@@ -611,6 +616,26 @@ check_line(struct ctx *c, const char *s, size_t n)
 	return 1;
 }
 
+/*
+ * A line over TRANS_LINE_MAX: a finding; its name is still recorded so
+ * that pairing does not also call its clip untranscribed.  The fixer
+ * keeps the line as it is.
+ */
+static void
+long_line(struct ctx *c, const char *s, size_t n)
+{
+	const char *tab;
+	size_t nn;
+
+	diag_addsev(c->d, &c->loc, "TRANS-LONG", SEV_WARNING, "line is over "
+	    "%lu bytes; it is not checked", TRANS_LINE_MAX);
+	if ((tab = memchr(s, '\t', n)) != NULL &&
+	    (nn = (size_t)(tab - s)) <= 4096 && !bad_name(c, s, nn))
+		(void)names_add(c->tr, s, nn, c->loc.line);
+	if (c->out != NULL)
+		buf_add(c->out, s, n);
+}
+
 static int
 check_binary(struct ctx *c, const char *buf, size_t len)
 {
@@ -703,6 +728,15 @@ trans_check(struct trans *tr, struct text *t, const struct trans_opts *o,
 			if (c.out != NULL && (crlf != first ||
 			    (o->eol_lf && crlf)))
 				tr->fixes[FIX_EOL]++;
+		}
+		if (n > TRANS_LINE_MAX) {
+			long_line(&c, p, n);
+			if (c.out != NULL && lastnl)
+				buf_addstr(c.out, c.eol != NULL ? c.eol :
+				    "\n");
+			if (nl == end)
+				break;
+			continue;
 		}
 		if ((cr = memchr(p, '\r', n)) != NULL) {
 			if (c.out == NULL)

@@ -8,6 +8,7 @@
 #include "io.h"
 #include "opts.h"
 #include "pack.h"
+#include "report.h"
 
 enum {
 	OPT_DEFLATE = OPT_TOOL,
@@ -63,7 +64,7 @@ main(int argc, char *argv[])
 	const char *verify = NULL;
 	char *name = NULL;
 	enum kind k;
-	int ch, rc, r;
+	int ch, i, rc, r;
 
 	memset(&po, 0, sizeof(po));
 	argv[0] = diag_setprogname(argv[0]);
@@ -123,6 +124,10 @@ main(int argc, char *argv[])
 	po.loc = run.loc;
 	po.testing = co.purpose == PURPOSE_TESTING;
 	po.jobs = opts_jobs(&co);
+	for (i = optind; i < argc; i++)
+		report_protect(run.out.rep, argv[i]);
+	if (verify != NULL)
+		report_protect(run.out.rep, verify);
 	if (po.out != NULL && po.name == NULL)
 		po.name = name = default_name(po.out);
 	if (verify != NULL)
@@ -132,8 +137,9 @@ main(int argc, char *argv[])
 		    &summary, &run.d);
 	rc = run_end(&run);
 	if (r == 1) {
-		fputs(buf_str(&summary), stderr);
-		rc = EXIT_FINDINGS;
+		fprintf(stderr, "%s: %s", diag_progname(), buf_str(&summary));
+		if (rc < EXIT_FINDINGS)
+			rc = EXIT_FINDINGS;
 	} else
 		fputs(buf_str(&summary), stdout);
 	buf_release(&summary);

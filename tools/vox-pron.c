@@ -38,6 +38,7 @@ main(int argc, char *argv[])
 	struct buf sum = BUF_INIT;
 	struct run run;
 	const char *out = "-", *pls = NULL, *path = "-";
+	char *msg;
 	int ch, rc;
 
 	argv[0] = diag_setprogname(argv[0]);
@@ -82,6 +83,12 @@ main(int argc, char *argv[])
 	}
 	if (optind < argc)
 		path = argv[optind];
+	if (!o.check && (msg = io_clobbers(out, pls != NULL ? pls : path)) !=
+	    NULL) {
+		warnx_("%s", msg);
+		free(msg);
+		return EXIT_USAGE;
+	}
 	if ((rc = run_begin(&run, &co, "vox-pron")) != EXIT_OK)
 		return rc;
 	o.loc = run.loc;

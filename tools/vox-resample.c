@@ -9,6 +9,7 @@
 #include "jobs.h"
 #include "opts.h"
 #include "progress.h"
+#include "report.h"
 #include "resample.h"
 #include "xalloc.h"
 
@@ -131,7 +132,7 @@ main(int argc, char *argv[])
 	struct jobs_spec js;
 	const char *dir = NULL;
 	char *msg;
-	size_t n;
+	size_t i, n;
 	int ch, rc;
 
 	argv[0] = diag_setprogname(argv[0]);
@@ -166,6 +167,8 @@ main(int argc, char *argv[])
 		resample_outputs_free(b.out, n);
 		return rc;
 	}
+	for (i = 0; i < n; i++)
+		report_protect(b.run.out.rep, b.in[i]);
 	progress_begin(&b.prog, co.progress, n, "files");
 	js.n = n;
 	js.threads = opts_jobs(&co);

@@ -47,6 +47,7 @@ main(int argc, char *argv[])
 	struct run run;
 	long long n = -1;
 	const char *err;
+	char *msg = NULL;
 	int ch, i, rc;
 
 	argv[0] = diag_setprogname(argv[0]);
@@ -99,6 +100,15 @@ main(int argc, char *argv[])
 			usage(stderr);
 			return EXIT_USAGE;
 		}
+	}
+	for (i = optind; !o.check && msg == NULL && (i < argc || i == optind);
+	    i++)
+		msg = io_clobbers(o.output != NULL ? o.output : "-",
+		    i < argc ? argv[i] : "-");
+	if (msg != NULL) {
+		warnx_("%s", msg);
+		free(msg);
+		return EXIT_USAGE;
 	}
 	if ((rc = run_begin(&run, &co, "vox-text")) != EXIT_OK)
 		return rc;

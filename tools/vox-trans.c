@@ -58,7 +58,8 @@ main(int argc, char *argv[])
 	struct buf fixed = BUF_INIT;
 	struct run run;
 	const char *out = "-", *tpath = "-";
-	int ch, rc;
+	char *msg;
+	int ch, i, rc;
 
 	argv[0] = diag_setprogname(argv[0]);
 	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
@@ -97,6 +98,15 @@ main(int argc, char *argv[])
 	}
 	if (argc - optind > 2) {
 		usage(stderr);
+		return EXIT_USAGE;
+	}
+	msg = NULL;
+	for (i = optind; o.fix && msg == NULL && (i < argc || i == optind);
+	    i++)
+		msg = io_clobbers(out, i < argc ? argv[i] : "-");
+	if (msg != NULL) {
+		warnx_("%s", msg);
+		free(msg);
 		return EXIT_USAGE;
 	}
 	if ((rc = run_begin(&run, &co, "vox-trans")) != EXIT_OK)

@@ -13,16 +13,26 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+static char path[] = "/tmp/fuzz_profile.XXXXXX";
+
+static void
+cleanup(void)
+{
+	unlink(path);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static char path[] = "/tmp/fuzz_profile.XXXXXX";
 	static int fd = -1;
 	struct diag d = DIAG_INIT;
 	struct profile *p;
 
-	if (fd == -1 && (fd = mkstemp(path)) == -1)
-		abort();
+	if (fd == -1) {
+		if ((fd = mkstemp(path)) == -1)
+			abort();
+		atexit(cleanup);
+	}
 	if (ftruncate(fd, 0) == -1 || pwrite(fd, data, size, 0) !=
 	    (ssize_t)size)
 		abort();

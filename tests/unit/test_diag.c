@@ -77,6 +77,27 @@ test_print_forms(void)
 	diag_release(&d);
 }
 
+/* A name can neither break a line nor forge one; bad UTF-8 is shown. */
+static void
+test_print_escaped(void)
+{
+	struct diag d = DIAG_INIT;
+	struct loc l = { "d/a\nb.wav: error: forged", "m\t\x7f.wav", 0, 0 };
+	char *s;
+
+	diag_setprogname("vox-test");
+	diag_add(&d, &l, "AUDIO-RATE", "'%s' \xff\xc3\xa9", "x\ry");
+	diag_syserr(&d, "cannot open 'a\nb': %s", "gone");
+	s = printed(&d.v[0]);
+	CHECK_STR(s, "d/a\\nb.wav: error: forged!/m\\t\\x7F.wav: error: "
+	    "'x\\ry' \\xFF\xc3\xa9 [AUDIO-RATE]\n");
+	free(s);
+	s = printed(&d.v[1]);
+	CHECK_STR(s, "vox-test: cannot open 'a\\nb': gone\n");
+	free(s);
+	diag_release(&d);
+}
+
 static void
 test_status(void)
 {
@@ -182,6 +203,7 @@ main(void)
 {
 	RUN(test_rules_sorted_unique);
 	RUN(test_print_forms);
+	RUN(test_print_escaped);
 	RUN(test_status);
 	RUN(test_quiet);
 	RUN(test_move);

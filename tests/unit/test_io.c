@@ -157,6 +157,38 @@ test_xfclose(void)
 	CHECK(xfclose(fp, "/dev/null") == EXIT_OK);
 }
 
+/* An output that is an input, or a file in an input folder, is refused. */
+static void
+test_clobbers(void)
+{
+	char *in = malloc(strlen(dir) + 8), *other = malloc(strlen(dir) + 8);
+	char *msg;
+	FILE *fp;
+
+	sprintf(in, "%s/in", dir);
+	sprintf(other, "%s/other", dir);
+	fp = fopen(in, "w");
+	CHECK(fp != NULL);
+	fclose(fp);
+	CHECK((msg = io_clobbers(in, in)) != NULL);
+	CHECK(msg != NULL && strstr(msg, "is the input") != NULL);
+	free(msg);
+	CHECK((msg = io_clobbers(in, dir)) != NULL);
+	CHECK(msg != NULL && strstr(msg, "input folder") != NULL);
+	free(msg);
+	/* A new file, or another file, is fine. */
+	CHECK(io_clobbers(other, in) == NULL);
+	fp = fopen(other, "w");
+	CHECK(fp != NULL);
+	fclose(fp);
+	CHECK(io_clobbers(other, in) == NULL);
+	CHECK(io_clobbers("/dev/null", "/dev/null") == NULL);
+	remove(in);
+	remove(other);
+	free(in);
+	free(other);
+}
+
 int
 main(void)
 {
@@ -168,6 +200,7 @@ main(void)
 	RUN(test_sigint);
 	RUN(test_read_limit);
 	RUN(test_xfclose);
+	RUN(test_clobbers);
 	rmdir(dir);
 	return UNIT_EXIT();
 }

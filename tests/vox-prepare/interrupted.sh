@@ -1,7 +1,7 @@
 # SIGINT during the conversion: out_dir keeps what it had, and no work
 # folder is left beside it.
 mkdir "$T/raw" "$T/out"
-echo keep >"$T/out/old.txt"
+echo keep >"$T/out/report.jsonl"
 sox -R -n -r 44100 -c 2 "$T/raw/a.flac" synth 60 pinknoise vol 0.3
 for i in $(seq 1 40); do ln "$T/raw/a.flac" "$T/raw/a$i.flac"; done
 env --default-signal=INT "$TOOLDIR/vox-prepare" -q -j 1 -Q best \
