@@ -718,14 +718,8 @@ lint_related(const struct lint_opts *o, const char *path,
 	struct related_stats st;
 	struct buf out = BUF_INIT;
 
-	memset(&ro, 0, sizeof(ro));
+	related_opts_init(&ro, o->prof, o->loc);
 	memset(&st, 0, sizeof(st));
-	ro.loc = o->loc;
-	ro.limit = &o->prof->text_bytes;
-	ro.tier = TIER_DEFAULT;
-	ro.repeat_max = o->prof->repeat_max;
-	ro.line_max = RELATED_LINE_MAX;
-	ro.jobs = 1;
 	ro.check = 1;
 	related_check_mem(&ro, NULL, buf_str(in), in->len, path, &out, &st,
 	    d);
@@ -742,11 +736,8 @@ lint_pron(const struct lint_opts *o, const char *path,
 	struct pron_stats st;
 	struct buf out = BUF_INIT;
 
-	memset(&po, 0, sizeof(po));
+	pron_opts_init(&po, o->prof, o->loc);
 	memset(&st, 0, sizeof(st));
-	po.loc = o->loc;
-	po.limit = &o->prof->pron_bytes;
-	po.tier = TIER_DEFAULT;
 	po.check = 1;
 	pron_check(&po, NULL, buf_str(in), in->len, path, NULL, &out, &st, d);
 	res->lines = st.lines_in;

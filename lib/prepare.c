@@ -260,14 +260,8 @@ norm_related(const struct prepare_opts *o, const char *src, const char *dst,
 	struct buf in = BUF_INIT, out = BUF_INIT;
 	int rc = -1;
 
-	memset(&ro, 0, sizeof(ro));
+	related_opts_init(&ro, o->prof, o->loc);
 	memset(&st, 0, sizeof(st));
-	ro.loc = o->loc;
-	ro.limit = &o->prof->text_bytes;
-	ro.tier = TIER_DEFAULT;
-	ro.repeat_max = o->prof->repeat_max;
-	ro.line_max = RELATED_LINE_MAX;
-	ro.jobs = 1;
 	if (io_read_file(src, &in, 0, d) != 0 ||
 	    related_check_mem(&ro, NULL, buf_str(&in), in.len, src, &out, &st,
 	    d) == -1 || put_file(dst, &out, d) == -1)
@@ -292,11 +286,8 @@ norm_pron(const struct prepare_opts *o, const char *src, const char *dst,
 	struct text *t = NULL;
 	int rc = -1;
 
-	memset(&po, 0, sizeof(po));
+	pron_opts_init(&po, o->prof, o->loc);
 	memset(&st, 0, sizeof(st));
-	po.loc = o->loc;
-	po.limit = &o->prof->pron_bytes;
-	po.tier = TIER_DEFAULT;
 	if (io_read_file(src, &in, PRON_READ_MAX, d) != 0 ||
 	    (t = text_open(o->loc->tag, d)) == NULL ||
 	    pron_check(&po, t, buf_str(&in), in.len, src, NULL, &out, &st,

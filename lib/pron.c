@@ -560,6 +560,17 @@ check_size(struct ctx *c, size_t bytes, const char *what)
 		    "");
 }
 
+/* Options over the whole profile: the locale, size limit, default tier. */
+void
+pron_opts_init(struct pron_opts *o, const struct profile *p,
+    const struct locale *loc)
+{
+	memset(o, 0, sizeof(*o));
+	o->loc = loc;
+	o->limit = &p->pron_bytes;
+	o->tier = TIER_DEFAULT;
+}
+
 /*
  * Check and normalize a pronunciation file in memory; the normalized
  * file (with its BOM) is appended to out.  t, if not NULL, holds the

@@ -51,6 +51,8 @@ struct pron_stats {
 	uint64_t	count[PC_N];
 };
 
+void	pron_opts_init(struct pron_opts *, const struct profile *,
+	    const struct locale *);
 int	pron_check(const struct pron_opts *, struct text *, const char *,
 	    size_t, const char *, const unsigned long *, struct buf *,
 	    struct pron_stats *, struct diag *);

@@ -524,6 +524,23 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 	}
 }
 
+/*
+ * Options for one job over the whole profile: the locale, the size and
+ * repetition limits, the default tier and line limit.
+ */
+void
+related_opts_init(struct related_opts *o, const struct profile *p,
+    const struct locale *loc)
+{
+	memset(o, 0, sizeof(*o));
+	o->loc = loc;
+	o->limit = &p->text_bytes;
+	o->tier = TIER_DEFAULT;
+	o->repeat_max = p->repeat_max;
+	o->line_max = RELATED_LINE_MAX;
+	o->jobs = 1;
+}
+
 struct related_norm *
 related_norm_new(const struct related_opts *o, const char *file,
     struct diag *d)

@@ -93,6 +93,8 @@ struct related_result {
 
 struct related_norm;
 
+void		 related_opts_init(struct related_opts *,
+		    const struct profile *, const struct locale *);
 struct related_norm *related_norm_new(const struct related_opts *,
 		    const char *, struct diag *);
 void		 related_norm_free(struct related_norm *);
