@@ -39,7 +39,7 @@ interrupt() {
 	wait $pid 2>/dev/null
 	echo "$(basename "$1") $sig: exit $? ($(grep -c interrupted "$T/err")" \
 	    "message)"
-	ls -A "$T/out" | grep -v '^n[0-9]*\.wav$'
+	ls -A "$T/out" | grep -v '^[ns][0-9]*\.wav$'
 	ls -d "$T"/out.* 2>/dev/null
 }
 
@@ -49,7 +49,8 @@ for sig in INT TERM; do
 done
 interrupt TERM "$T/out/.s*.wav.*" "$TOOLDIR/vox-resample" -j 1 -Q best \
     -o "$T/out" "$T"/raw/*.wav
-# Whole outputs written before the signal stay, and they are whole.
+# Whole outputs written before the signal stay (not listed above: how
+# many depends on timing), and they are whole.
 for f in "$T"/out/s*.wav; do
 	[ -f "$f" ] || continue
 	"$TOOLDIR/vox-audio" --stats "$f" | sed 1d | cut -f 2-9 |
