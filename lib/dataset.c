@@ -71,6 +71,23 @@ dataset_is_audio(const char *name)
 	return 0;
 }
 
+/* A WAV file at the root of a dataset: what the service pairs. */
+int
+dataset_is_root_wav(const struct dataset_entry *e)
+{
+	return !e->dir && strchr(e->name, '/') == NULL &&
+	    dataset_has_suffix(e->name, ".wav");
+}
+
+/* A .txt or .tsv file at the root: a transcript candidate. */
+int
+dataset_is_root_text(const struct dataset_entry *e)
+{
+	return !e->dir && strchr(e->name, '/') == NULL &&
+	    (dataset_has_suffix(e->name, ".txt") ||
+	    dataset_has_suffix(e->name, ".tsv"));
+}
+
 /* Walk a folder without following symbolic links. */
 static int
 walk(struct list *l, const char *root, const char *rel, int depth,

@@ -40,6 +40,8 @@ int	dataset_read(struct dataset *, const struct dataset_entry *,
 	    struct buf *, uint64_t, struct diag *);
 int	dataset_has_suffix(const char *, const char *);
 int	dataset_is_audio(const char *);
+int	dataset_is_root_wav(const struct dataset_entry *);
+int	dataset_is_root_text(const struct dataset_entry *);
 int	dataset_unsafe_name(const char *, const char **);
 int	dataset_bomb(const struct dataset_entry *, const struct profile *);
 void	dataset_check_zip(const struct dataset *, const struct profile *,

@@ -125,25 +125,6 @@ lint_set_release(struct lint_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
-static int
-root_file(const struct dataset_entry *e)
-{
-	return !e->dir && strchr(e->name, '/') == NULL;
-}
-
-static int
-is_wav(const struct dataset_entry *e)
-{
-	return root_file(e) && dataset_has_suffix(e->name, ".wav");
-}
-
-static int
-is_transcript(const struct dataset_entry *e)
-{
-	return root_file(e) && (dataset_has_suffix(e->name, ".txt") ||
-	    dataset_has_suffix(e->name, ".tsv"));
-}
-
 /* Where an entry is: ZIP!/MEMBER, or FOLDER/NAME (path is set then). */
 static void
 entry_loc(const struct dataset *ds, const struct dataset_entry *e,
@@ -252,7 +233,7 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
 	j.wav = xcalloc(ds->n + 1, sizeof(*j.wav));
 	/* Links, bombs and unsafe names are reported, never read. */
 	for (i = 0; i < ds->n; i++)
-		if (is_wav(&ds->v[i]) && !ds->v[i].symlink &&
+		if (dataset_is_root_wav(&ds->v[i]) && !ds->v[i].symlink &&
 		    !ds->v[i].special && !dataset_bomb(&ds->v[i], o->prof) &&
 		    !dataset_unsafe_name(ds->v[i].name, &why))
 			j.wav[n++] = &ds->v[i];
@@ -485,7 +466,7 @@ lint_layout(const struct dataset *ds, unsigned int kind, struct diag *d)
 		const struct dataset_entry *e = &ds->v[i];
 
 		/* Unsafe names are PKG-ZIP-PATH findings already. */
-		if (is_wav(e) || (kind == KIND_ACOUSTIC && is_transcript(e)) ||
+		if (dataset_is_root_wav(e) || (kind == KIND_ACOUSTIC && dataset_is_root_text(e)) ||
 		    dataset_unsafe_name(e->name, &why))
 			continue;
 		entry_loc(ds, e, &l, &path);
@@ -495,7 +476,7 @@ lint_layout(const struct dataset *ds, unsigned int kind, struct diag *d)
 		else if (strchr(e->name, '/') != NULL)
 			diag_add(d, &l, "PKG-ZIP-FLAT", "'%s' is in a folder; "
 			    "the service does not use it", e->name);
-		else if (kind == KIND_AUDIOFILES && is_transcript(e))
+		else if (kind == KIND_AUDIOFILES && dataset_is_root_text(e))
 			diag_addsev(d, &l, "PKG-ZIP-FLAT", SEV_WARNING,
 			    "a transcript in audio-only data is not used");
 		else
@@ -521,8 +502,8 @@ lint_dataset(const struct lint_opts *o, const char *path,
 	}
 	dataset_check_zip(&ds, o->prof, d);
 	for (i = 0; i < ds.n; i++) {
-		wavs += is_wav(&ds.v[i]);
-		texts += is_transcript(&ds.v[i]);
+		wavs += dataset_is_root_wav(&ds.v[i]);
+		texts += dataset_is_root_text(&ds.v[i]);
 	}
 	res->kind = o->kind;
 	res->detected = o->kind == 0;

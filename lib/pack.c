@@ -466,9 +466,8 @@ pack_audio(const struct pack_opts *o, char *const *in, size_t n,
 		for (j = 0; j < ds[i].n; j++) {
 			const struct dataset_entry *e = &ds[i].v[j];
 
-			if (e->dir || e->symlink || e->special ||
-			    strchr(e->name, '/') != NULL ||
-			    !dataset_has_suffix(e->name, ".wav"))
+			if (e->symlink || e->special ||
+			    !dataset_is_root_wav(e))
 				continue;
 			/* Double at powers of two: linear, not quadratic. */
 			if ((nm & (nm - 1)) == 0)

@@ -799,13 +799,6 @@ check_rate(const struct trans_entry *e, double secs, const struct loc *l,
 	    LATIN_CPS_MIN, LATIN_CPS_MAX);
 }
 
-static int
-is_audio(const struct dataset_entry *e)
-{
-	return !e->dir && strchr(e->name, '/') == NULL &&
-	    dataset_has_suffix(e->name, ".wav");
-}
-
 /* Another audio entry whose name differs only in case. */
 static const char *
 case_twin(const struct dataset *ds, const char *name)
@@ -813,7 +806,7 @@ case_twin(const struct dataset *ds, const char *name)
 	size_t i;
 
 	for (i = 0; i < ds->n; i++)
-		if (is_audio(&ds->v[i]) && strcasecmp(ds->v[i].name, name) == 0)
+		if (dataset_is_root_wav(&ds->v[i]) && strcasecmp(ds->v[i].name, name) == 0)
 			return ds->v[i].name;
 	return NULL;
 }
@@ -841,7 +834,7 @@ trans_pair(struct trans *tr, struct dataset *ds, const struct loc *where,
 		l.line = tr->v[i].line;
 		l.col = 1;
 		e = dataset_find(ds, tr->v[i].name);
-		if (e == NULL || !is_audio(e)) {
+		if (e == NULL || !dataset_is_root_wav(e)) {
 			twin = case_twin(ds, tr->v[i].name);
 			diag_add(d, &l, "TRANS-MATCH", "no audio file '%s' in "
 			    "'%s'%s%s%s", tr->v[i].name, ds->path,
@@ -859,7 +852,7 @@ trans_pair(struct trans *tr, struct dataset *ds, const struct loc *where,
 		check_rate(&tr->v[i], secs, &l, d);
 	}
 	for (i = 0; i < ds->n; i++) {
-		if (used[i] || !is_audio(&ds->v[i]))
+		if (used[i] || !dataset_is_root_wav(&ds->v[i]))
 			continue;
 		free(path);
 		path = NULL;
@@ -892,9 +885,7 @@ trans_find(const struct dataset *ds, struct diag *d)
 	for (i = 0; i < ds->n; i++) {
 		const struct dataset_entry *e = &ds->v[i];
 
-		if (e->dir || strchr(e->name, '/') != NULL ||
-		    !(dataset_has_suffix(e->name, ".txt") ||
-		    dataset_has_suffix(e->name, ".tsv")))
+		if (!dataset_is_root_text(e))
 			continue;
 		if (n++ == 0)
 			found = e;
