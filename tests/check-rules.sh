@@ -18,7 +18,7 @@ if [ -f "$spec" ]; then
 		exit 1
 	fi
 else
-	echo "note: $spec not found; spec coverage not checked"
+	echo "check-rules: spec coverage skipped, $spec not found (the spec lives in the steering repository's shared/ folder, beside a clone)"
 fi
 # The man page's index: lines ".It Sy RULE-ID" in docs/voxprep.7.
 grep -oE '^\.It Sy [A-Z]+(-[A-Z0-9]+)+' docs/voxprep.7 | awk '{print $3}' \

@@ -21,7 +21,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 : "${VALGRIND:=}"
 : "${CASES:=*}"
 VOXPREP_DATADIR=$top/schemas
-S=$top/../shared/azure-samples
+S=$top/tests/data/vendor
 export TOOLDIR UNITDIR VALGRIND VOXPREP_DATADIR S
 unset VOXPREP_NO_SUCH
 
@@ -129,6 +129,8 @@ if [ "$CASES" = "*" ]; then
 		n=$(basename "$c" .sh)
 		if (cd "$top" && sh "$c") >"$scratch/check" 2>&1; then
 			ok "$n"
+			# A check that could not run all of itself says why.
+			grep -i 'skipped' "$scratch/check" | sed 's/^/	/'
 		else
 			notok "$n"
 			sed 's/^/	/' "$scratch/check" | head -40

@@ -6,6 +6,7 @@
 #define VOX_UNIT_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int unit_failed;		/* checks failed in the current test */
@@ -27,6 +28,30 @@ static int unit_bad;		/* tests failed */
 		unit_failed++;						\
 	}								\
 } while (0)
+
+/* Like CHECK, but a test that cannot go on returns: never a crash. */
+#define REQUIRE(c) do {						\
+	if (!(c)) {							\
+		printf("# %s:%d: required, test stopped: %s\n",	\
+		    __FILE__, __LINE__, #c);				\
+		unit_failed++;						\
+		return;							\
+	}								\
+} while (0)
+
+/*
+ * The vendor samples: $S as tests/run.sh sets it, else the project's
+ * own copy beside the schemas (SRCDATADIR is the source tree's schemas).
+ */
+static inline const char *
+unit_vendor(void)
+{
+	const char *s = getenv("S");
+
+	if (s != NULL && *s != '\0')
+		return s;
+	return SRCDATADIR "/../tests/data/vendor";
+}
 
 #define RUN(t) do {							\
 	unit_failed = 0;						\
