@@ -53,7 +53,7 @@ interrupt TERM "$T/out/.s*.wav.*" "$TOOLDIR/vox-resample" -j 1 -Q best \
 # many depends on timing), and they are whole.
 for f in "$T"/out/s*.wav; do
 	[ -f "$f" ] || continue
-	"$TOOLDIR/vox-audio" --stats "$f" | sed 1d | cut -f 2-9 |
+	"$TOOLDIR/vox-audio" --stats "$f" 2>/dev/null | sed 1d | cut -f 2-9 |
 	    grep -v '^WAV	PCM_16	1	1	16000	16	960000	60.000$'
 	rm "$f"
 done
