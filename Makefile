@@ -1,14 +1,18 @@
 # voxprep: one Makefile plus config.mk, pkg-config for the libraries.
 include config.mk
 
-# Objects and binaries of each configuration live apart, so a sanitizer
-# or soxr build never mixes with the default one.
+# Objects and binaries of each configuration live apart, so a sanitizer,
+# soxr or DEVELOPER build never mixes with the default one (and is not
+# taken for up to date because the default one is).
 VARIANT = default
 ifeq ($(SANITIZE),1)
 VARIANT := $(VARIANT)-san
 endif
 ifeq ($(RESAMPLER),soxr)
 VARIANT := $(VARIANT)-soxr
+endif
+ifeq ($(DEVELOPER),1)
+VARIANT := $(VARIANT)-dev
 endif
 O = build/$(VARIANT)
 
@@ -85,7 +89,8 @@ DEB_BUILD = gcc make pkg-config libsndfile1-dev libsamplerate0-dev \
 	libsoxr-dev libsoxr-lsr0 libzip-dev libicu-dev libxml2-dev \
 	libjansson-dev nettle-dev
 DEB_TEST = sox libsox-fmt-all espeak-ng mandoc valgrind libxml2-utils \
-	python3 python3-jsonschema zip unzip clang time
+	python3 python3-jsonschema zip unzip clang time strace \
+	git pre-commit parallel
 
 deps:
 	@command -v dpkg-query >/dev/null 2>&1 || { \

@@ -18,7 +18,160 @@ struct archive {
 	char			*name;
 	struct archive_entry	*v;
 	size_t			 n;
+	FILE			*fp;	/* the raw bytes, for local headers */
+	const unsigned char	*mem;	/* or these */
+	uint64_t		 size;
 };
+
+/*
+ * Host systems whose external attributes Info-ZIP's unzip reads as a
+ * Unix mode, and so extracts S_IFLNK members as symbolic links: Unix,
+ * VMS, Atari, QDOS, Acorn, BeOS, Tandem, OS X and AtheOS.
+ */
+static int
+unix_host(unsigned int host)
+{
+	switch (host) {
+	case ZIP_OPSYS_OPENVMS:
+	case ZIP_OPSYS_UNIX:
+	case ZIP_OPSYS_ATARI_ST:
+	case 0x0c:	/* QDOS in Info-ZIP, VSE in libzip */
+	case ZIP_OPSYS_ACORN_RISC:
+	case ZIP_OPSYS_BEOS:
+	case ZIP_OPSYS_TANDEM:
+	case ZIP_OPSYS_OS_X:
+	case 0x1e:	/* AtheOS */
+		return 1;
+	}
+	return 0;
+}
+
+/* n raw bytes at off; 0, or -1 when they are not all there. */
+static int
+raw_read(const struct archive *a, uint64_t off, void *p, size_t n)
+{
+	if (off > a->size || n > a->size - off)
+		return -1;
+	if (a->mem != NULL) {
+		memcpy(p, a->mem + off, n);
+		return 0;
+	}
+	if (a->fp == NULL || fseeko(a->fp, (off_t)off, SEEK_SET) == -1 ||
+	    fread(p, 1, n, a->fp) != n)
+		return -1;
+	return 0;
+}
+
+static uint64_t
+le(const unsigned char *p, int n)
+{
+	uint64_t v = 0;
+
+	while (n-- > 0)
+		v = v << 8 | p[n];
+	return v;
+}
+
+/*
+ * Where the central directory is and how many entries it has, from the
+ * end record (and its zip64 form).  0, or -1 when it cannot be found.
+ */
+static int
+cd_find(const struct archive *a, uint64_t *off, uint64_t *len,
+    uint64_t *count)
+{
+	unsigned char tail[65557], z[56];
+	size_t n = a->size < sizeof(tail) ? (size_t)a->size : sizeof(tail),
+	    i;
+	uint64_t at, z64;
+
+	if (n < 22 || raw_read(a, a->size - n, tail, n) == -1)
+		return -1;
+	for (i = n - 22;; i--) {
+		if (memcmp(tail + i, "PK\5\6", 4) == 0)
+			break;
+		if (i == 0)
+			return -1;
+	}
+	*count = le(tail + i + 10, 2);
+	*len = le(tail + i + 12, 4);
+	*off = le(tail + i + 16, 4);
+	at = a->size - n + i;
+	if ((*count == 0xffff || *len == 0xffffffff || *off == 0xffffffff) &&
+	    at >= 20 && raw_read(a, at - 20, z, 20) == 0 &&
+	    memcmp(z, "PK\6\7", 4) == 0) {
+		z64 = le(z + 8, 8);
+		if (raw_read(a, z64, z, 56) == -1 ||
+		    memcmp(z, "PK\6\6", 4) != 0)
+			return -1;
+		*count = le(z + 32, 8);
+		*len = le(z + 40, 8);
+		*off = le(z + 48, 8);
+	}
+	return 0;
+}
+
+/*
+ * The local header of every member names it too, and some extractors
+ * use that name: compare it with the central directory's, entry by
+ * entry (libzip's index order is the directory's).  A differing name is
+ * kept in local_name.  Archives whose directory cannot be walked here
+ * are left to libzip.
+ */
+static void
+local_names(struct archive *a)
+{
+	unsigned char *cd = NULL, lh[30];
+	uint64_t off, len, count, p = 0, lo, i;
+	size_t nl, xl, cl, k;
+	char *ln = NULL;
+
+	if (cd_find(a, &off, &len, &count) == -1 || len > (256ULL << 20) ||
+	    count != a->n)
+		return;
+	cd = xmalloc(len ? (size_t)len : 1);
+	if (raw_read(a, off, cd, (size_t)len) == -1)
+		goto out;
+	for (i = 0; i < count; i++) {
+		if (p + 46 > len || memcmp(cd + p, "PK\1\2", 4) != 0)
+			break;
+		nl = (size_t)le(cd + p + 28, 2);
+		xl = (size_t)le(cd + p + 30, 2);
+		cl = (size_t)le(cd + p + 32, 2);
+		if (p + 46 + nl + xl + cl > len)
+			break;
+		lo = le(cd + p + 42, 4);
+		/* Zip64: the offset is the third field when the others are. */
+		for (k = 0; lo == 0xffffffff && k + 4 <= xl;) {
+			const unsigned char *x = cd + p + 46 + nl + k;
+			size_t xs = (size_t)le(x + 2, 2), at = 4;
+
+			if (le(x, 2) == 1) {
+				at += le(cd + p + 24, 4) == 0xffffffff ? 8 : 0;
+				at += le(cd + p + 20, 4) == 0xffffffff ? 8 : 0;
+				if (at + 8 <= 4 + xs && k + at + 8 <= xl)
+					lo = le(x + at, 8);
+				break;
+			}
+			k += 4 + xs;
+		}
+		if (raw_read(a, lo, lh, sizeof(lh)) == 0 &&
+		    memcmp(lh, "PK\3\4", 4) == 0) {
+			size_t ll = (size_t)le(lh + 26, 2);
+
+			ln = xreallocarray(ln, ll + 1, 1);
+			if (raw_read(a, lo + 30, ln, ll) == 0) {
+				ln[ll] = '\0';
+				if (ll != nl || memcmp(ln, cd + p + 46, nl) != 0)
+					a->v[i].local_name = xstrdup(ln);
+			}
+		}
+		p += 46 + nl + xl + cl;
+	}
+out:
+	free(ln);
+	free(cd);
+}
 
 /* A libzip message in our style. */
 static const char *
@@ -58,11 +211,14 @@ entries_load(struct archive *a)
 		    st.encryption_method != ZIP_EM_NONE;
 		e->dir = *nm != '\0' && nm[strlen(nm) - 1] == '/';
 		if (zip_file_get_external_attributes(a->z, (zip_uint64_t)i, 0,
-		    &opsys, &attr) == 0 && opsys == ZIP_OPSYS_UNIX &&
+		    &opsys, &attr) == 0 && unix_host(opsys) &&
 		    S_ISLNK((mode_t)(attr >> 16)))
 			e->symlink = 1;
 		a->n++;
 	}
+	/* Entries libzip could not stat break the index order. */
+	if (a->n == (size_t)n)
+		local_names(a);
 }
 
 /*
@@ -83,9 +239,11 @@ archive_open(const char *path, struct diag *d)
 		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
 		return NULL;
 	}
-	fclose(fp);
 	a = xcalloc(1, sizeof(*a));
 	a->name = xstrdup(path);
+	a->fp = fp;
+	if (fseeko(fp, 0, SEEK_END) == 0 && ftello(fp) > 0)
+		a->size = (uint64_t)ftello(fp);
 	if ((a->z = zip_open(path, ZIP_RDONLY, &err)) == NULL) {
 		zip_error_init_with_code(&ze, err);
 		diag_add(d, &l, "PKG-ZIP", "not a readable zip archive: %s",
@@ -110,6 +268,8 @@ archive_open_mem(const void *p, size_t len, const char *name, struct diag *d)
 
 	a = xcalloc(1, sizeof(*a));
 	a->name = xstrdup(name);
+	a->mem = p;
+	a->size = len;
 	zip_error_init(&ze);
 	if ((src = zip_source_buffer_create(p, len, 0, &ze)) == NULL ||
 	    (a->z = zip_open_from_source(src, ZIP_RDONLY, &ze)) == NULL) {
@@ -140,8 +300,10 @@ archive_entry(const struct archive *a, size_t i)
 
 /*
  * Read member i into out, at most max bytes (0: no limit) whatever its
- * header claims, so a lying size cannot exhaust memory.  Returns 0, 1 if
- * the limit was hit, -1 after a finding (damaged or encrypted member).
+ * header claims, so a lying size cannot exhaust memory; and never more
+ * than the size it declares: a member that inflates past it is a
+ * PKG-ZIP-BOMB finding.  Returns 0, 1 if the limit was hit, -1 after a
+ * finding (damaged, lying or encrypted member).
  */
 int
 archive_read(struct archive *a, size_t i, struct buf *out, uint64_t max,
@@ -151,6 +313,7 @@ archive_read(struct archive *a, size_t i, struct buf *out, uint64_t max,
 	zip_file_t *zf;
 	zip_int64_t got;
 	char tmp[65536], e[256];
+	size_t start;
 	int rc = 0;
 
 	if (i >= a->n)
@@ -166,11 +329,20 @@ archive_read(struct archive *a, size_t i, struct buf *out, uint64_t max,
 		    zerr(zip_strerror(a->z), e, sizeof(e)));
 		return -1;
 	}
+	start = out->len;
 	for (;;) {
 		size_t want = sizeof(tmp);
 
-		if (max && out->len + want > max)
-			want = (size_t)(max - out->len);
+		if (max && out->len - start + want > max)
+			want = (size_t)(max - (out->len - start));
+		if (out->len - start > a->v[i].size) {
+			diag_add(d, &l, "PKG-ZIP-BOMB", "member inflates past "
+			    "the %llu bytes its header declares; the archive "
+			    "is damaged or hostile",
+			    (unsigned long long)a->v[i].size);
+			rc = -1;
+			break;
+		}
 		if (want == 0) {
 			rc = zip_fread(zf, tmp, 1) > 0 ? 1 : 0;
 			break;
@@ -198,8 +370,12 @@ archive_close(struct archive *a)
 		return;
 	if (a->z != NULL)
 		zip_discard(a->z);
-	for (i = 0; i < a->n; i++)
+	if (a->fp != NULL)
+		fclose(a->fp);
+	for (i = 0; i < a->n; i++) {
 		free(a->v[i].name);
+		free(a->v[i].local_name);
+	}
 	free(a->v);
 	free(a->name);
 	free(a);

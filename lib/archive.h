@@ -22,6 +22,7 @@ struct archive_entry {
 	int		 encrypted;
 	int		 symlink;
 	int		 dir;		/* name ends in '/' */
+	char		*local_name;	/* the local header's, if different */
 };
 
 struct archive;

@@ -60,6 +60,8 @@ struct scan {
 	int64_t		 windows;
 	int64_t		 first_loud;	/* window index, -1 none */
 	int64_t		 last_loud;
+	struct progress_part *part;	/* or NULL */
+	uint64_t	 total;		/* samples expected, for part */
 };
 
 static void
@@ -114,7 +116,8 @@ check_format(const struct audit_opts *o, const struct loc *l,
 			    "not 16-bit PCM; the import's WAV validator "
 			    "rejects it", f->codec);
 	}
-	if (f->rate > 0 && !rate_ok(p, f->rate)) {
+	/* A rate of 0 is no rate at all: nothing can play the file. */
+	if (!rate_ok(p, f->rate)) {
 		rate_list(p, &b);
 		diag_add(d, l, "AUDIO-RATE", "sample rate is %u Hz, not %s; "
 		    "the import's WAV validator rejects it", f->rate,
@@ -326,6 +329,9 @@ check_riff(const struct loc *l, struct src *src, const struct riff *r,
 		diag_add(d, l, "AUDIO-EXTENSIBLE", "header is "
 		    "WAVE_FORMAT_EXTENSIBLE carrying '%s', not format tag 1; "
 		    "the WAV validator may reject it", codec);
+	if (r->flags & RIFF_FMT_DUP)
+		diag_add(d, l, "AUDIO-CONTAINER", "two fmt chunks; readers "
+		    "disagree on the format and libsndfile rejects the file");
 	if (r->flags & RIFF_NOPAD)
 		diag_add(d, l, "AUDIO-HDR", "chunk '%s' has an odd size and no "
 		    "pad byte; readers may miss the chunks after it",
@@ -503,6 +509,8 @@ scan_block(struct scan *sc, const short *s, size_t n)
 		if (sc->wn == sc->win)
 			scan_window(sc);
 	}
+	if (sc->part != NULL && sc->total > 0)
+		progress_part(sc->part, (double)sc->n / sc->total);
 }
 
 static void
@@ -624,23 +632,45 @@ check_scan(const struct audit_opts *o, const struct loc *l,
 		return;
 	}
 	if (f->clip_runs > 0)
-		diag_add(d, l, "AUDIO-CLIP", "%llu samples in %llu runs reach "
+		diag_add(d, l, "AUDIO-CLIP", "%llu samples in %llu run%s reach "
 		    "full scale; the audio is clipped",
 		    (unsigned long long)f->clipped,
-		    (unsigned long long)f->clip_runs);
+		    (unsigned long long)f->clip_runs,
+		    f->clip_runs == 1 ? "" : "s");
 	if (fabs(f->dc) >= AUDIT_DC)
 		diag_add(d, l, "AUDIO-DC", "DC offset is %.3f of full scale; "
 		    "it wastes headroom", f->dc);
-	/* Judge what is printed: 0.498 s shows, and counts, as 0.50 s. */
-	if (round(f->lead_s * 100) < round(pad * 100) ||
-	    round(f->trail_s * 100) < round(pad * 100))
+	/* A set counts short pauses once (audit_set_end), not per file. */
+	if (!o->pad_total && audit_short_pad(o, f) == 3)
 		diag_add(d, l, "AUDIO-PAD", "%.2f s of leading and %.2f s of "
 		    "trailing silence, under the %g s advice; word edges may "
 		    "be lost", f->lead_s, f->trail_s, pad);
+	else if (!o->pad_total && audit_short_pad(o, f) != 0)
+		diag_add(d, l, "AUDIO-PAD", "%.2f s of %s silence, under the "
+		    "%g s advice; the %s word's edge may be lost",
+		    audit_short_pad(o, f) == 1 ? f->lead_s : f->trail_s,
+		    audit_short_pad(o, f) == 1 ? "leading" : "trailing", pad,
+		    audit_short_pad(o, f) == 1 ? "first" : "last");
 	if (!isnan(f->hf_db) && f->hf_db < AUDIT_HF_DB)
 		diag_add(d, l, "AUDIO-NARROWBAND", "%u Hz audio has almost "
 		    "nothing above 4 kHz (%.1f dB); it was likely upsampled "
 		    "from 8 kHz", f->rate, f->hf_db);
+}
+
+/*
+ * Which ends of a scanned, not silent file have less silence than the
+ * profile's advice: 1 the start, 2 the end, 3 both, 0 neither.  Judged
+ * on what is printed: 0.498 s shows, and counts, as 0.50 s.
+ */
+int
+audit_short_pad(const struct audit_opts *o, const struct audit_facts *f)
+{
+	double pad = round(o->prof->pad * 100);
+
+	if (!f->scanned || f->silent || f->frames == 0)
+		return 0;
+	return (round(f->lead_s * 100) < pad) |
+	    (round(f->trail_s * 100) < pad) << 1;
 }
 
 double
@@ -708,7 +738,7 @@ src_open(struct src *src, const struct loc *l, const char *path,
  */
 static void
 audit_core(const struct audit_opts *o, struct src *src, const struct loc *l,
-    const char *path, struct audit_file *out)
+    const char *path, struct progress_part *part, struct audit_file *out)
 {
 	struct audit_facts *f = &out->f;
 	struct diag *d = &out->d;
@@ -783,6 +813,8 @@ audit_core(const struct audit_opts *o, struct src *src, const struct loc *l,
 	}
 	if (ok && o->scan) {
 		scan_init(&sc, f->rate, f->channels);
+		sc.part = part;
+		sc.total = f->frames * f->channels;
 		if (fast) {
 			if (scan_pcm16(l, src, r.data_off, usable - usable % 2,
 			    &sc, d) == -1)
@@ -806,6 +838,14 @@ void
 audit_file(const struct audit_opts *o, const char *path,
     struct audit_file *out)
 {
+	audit_file_part(o, path, NULL, out);
+}
+
+/* The same, reporting to part (or NULL) as the samples are scanned. */
+void
+audit_file_part(const struct audit_opts *o, const char *path,
+    struct progress_part *part, struct audit_file *out)
+{
 	struct loc l = { path, NULL, 0, 0 };
 	struct src src;
 	struct stat st;
@@ -825,7 +865,7 @@ audit_file(const struct audit_opts *o, const char *path,
 		return;
 	}
 	src.size = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-	audit_core(o, &src, &l, path, out);
+	audit_core(o, &src, &l, path, part, out);
 	close(src.fd);
 }
 
@@ -846,7 +886,7 @@ audit_mem(const struct audit_opts *o, const char *file, const char *member,
 	src.fd = -1;
 	src.mem = p;
 	src.size = len;
-	audit_core(o, &src, &l, NULL, out);
+	audit_core(o, &src, &l, NULL, NULL, out);
 }
 
 void
@@ -867,25 +907,42 @@ audit_set_add(struct audit_set *set, const struct audit_opts *o,
 	set->seconds += s;
 	if (s > o->prof->train_clip)
 		set->over_train++;
+	if (f->scanned && !f->silent && f->frames > 0) {
+		set->scanned++;
+		set->short_pad += audit_short_pad(o, f) != 0;
+	}
 }
 
-/* Findings about the set as a whole, after the last file. */
+/*
+ * Findings about the set as a whole, after the last file, placed at
+ * name (the dataset: a folder or zip), or nowhere when it is NULL.
+ */
 void
 audit_set_end(const struct audit_set *set, const struct audit_opts *o,
-    struct diag *d)
+    const char *name, struct diag *d)
 {
+	struct loc l = { name, NULL, 0, 0 };
+
+	if (o->pad_total && set->short_pad > 0)
+		diag_add(d, &l, "AUDIO-PAD", "%zu of %zu clip%s ha%s less than "
+		    "%g s of silence at an end; word edges may be lost",
+		    set->short_pad, set->scanned, set->scanned == 1 ? "" : "s",
+		    set->short_pad == 1 ? "s" : "ve", o->prof->pad);
 	if (o->testing || set->files == 0)
 		return;
 	/* One long clip loses its audio; all of them fail the training. */
-	if (set->over_train == set->files)
-		diag_addsev(d, NULL, "AUDIO-MAX-TRAIN", SEV_ERROR, "every "
-		    "file (%zu) is over the %g s training limit; training "
-		    "fails",
-		    set->files, o->prof->train_clip);
+	if (set->over_train == set->files && set->files == 1)
+		diag_addsev(d, &l, "AUDIO-MAX-TRAIN", SEV_ERROR, "the only "
+		    "audio file is over the %g s training limit; training "
+		    "fails", o->prof->train_clip);
+	else if (set->over_train == set->files)
+		diag_addsev(d, &l, "AUDIO-MAX-TRAIN", SEV_ERROR, "all %zu "
+		    "audio files are over the %g s training limit; training "
+		    "fails", set->files, o->prof->train_clip);
 	if (set->seconds > o->prof->hours_used * 3600)
-		diag_add(d, NULL, "AUDIO-HOURS-USED", "the files hold %.4g h of "
-		    "audio, over the %g h that training uses; the rest is "
-		    "silently ignored", set->seconds / 3600,
+		diag_add(d, &l, "AUDIO-HOURS-USED", "the audio files hold %.4g "
+		    "h of audio, over the %g h that training uses; the rest "
+		    "is silently ignored", set->seconds / 3600,
 		    o->prof->hours_used);
 }
 

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "progress.h"
 #include "profile.h"
 
 enum stats_format {
@@ -27,6 +28,7 @@ struct audit_opts {
 	const struct profile	*prof;
 	int			 testing;	/* -P testing */
 	int			 scan;		/* read every sample */
+	int			 pad_total;	/* AUDIO-PAD once per set */
 	enum stats_format	 format;
 };
 
@@ -66,8 +68,10 @@ struct audit_set {
 	size_t		files;		/* audited, with a known duration */
 	size_t		over_train;	/* over the training limit */
 	double		seconds;
+	size_t		scanned;	/* scanned, with sound in them */
+	size_t		short_pad;	/* of those, short of silence */
 };
-#define AUDIT_SET_INIT { 0, 0, 0.0 }
+#define AUDIT_SET_INIT { 0, 0, 0.0, 0, 0 }
 
 #define AUDIT_CLIP_RUN	3	/* full-scale samples in a row: a clip */
 #define AUDIT_SILENCE_DB (-50.0) /* 10 ms windows below this are quiet */
@@ -76,6 +80,8 @@ struct audit_set {
 
 void	audit_file(const struct audit_opts *, const char *,
 	    struct audit_file *);
+void	audit_file_part(const struct audit_opts *, const char *,
+	    struct progress_part *, struct audit_file *);
 void	audit_mem(const struct audit_opts *, const char *, const char *,
 	    const void *, size_t, struct audit_file *);
 void	audit_file_release(struct audit_file *);
@@ -83,7 +89,9 @@ double	audit_seconds(const struct audit_facts *);
 void	audit_set_add(struct audit_set *, const struct audit_opts *,
 	    const struct audit_facts *);
 void	audit_set_end(const struct audit_set *, const struct audit_opts *,
-	    struct diag *);
+	    const char *, struct diag *);
+int	audit_short_pad(const struct audit_opts *,
+	    const struct audit_facts *);
 size_t	audit_list_read(FILE *, int, struct buf *, char ***, struct diag *);
 void	audit_stats_header(struct buf *, const struct audit_opts *);
 void	audit_stats_record(struct buf *, const struct audit_opts *,

@@ -47,32 +47,46 @@ buf_addstr(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0 if it is not one. */
+/* The code point of the valid UTF-8 sequence at s and its length, or 0. */
 static size_t
-utf8_seq(const unsigned char *s)
+utf8_dec(const unsigned char *s, unsigned int *cp)
 {
 	size_t n, i;
-	unsigned int cp;
 
-	if (s[0] < 0x80)
+	if (s[0] < 0x80) {
+		*cp = s[0];
 		return 1;
+	}
 	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, cp = s[0] & 0x1f;
+		n = 2, *cp = s[0] & 0x1f;
 	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, cp = s[0] & 0x0f;
+		n = 3, *cp = s[0] & 0x0f;
 	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, cp = s[0] & 0x07;
+		n = 4, *cp = s[0] & 0x07;
 	else
 		return 0;
 	for (i = 1; i < n; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
-		cp = cp << 6 | (s[i] & 0x3f);
+		*cp = *cp << 6 | (s[i] & 0x3f);
 	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+	if ((n == 3 && (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))) ||
+	    (n == 4 && (*cp < 0x10000 || *cp > 0x10ffff)))
 		return 0;
 	return n;
+}
+
+/*
+ * Characters that move a terminal's cursor, break a line for a parser,
+ * reorder the text around them, or are not allowed in XML.
+ */
+static int
+hostile(unsigned int c)
+{
+	return c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) ||
+	    c == 0x061c || c == 0x200e || c == 0x200f ||
+	    (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0xfffe || c == 0xffff;
 }
 
 /*
@@ -84,10 +98,11 @@ void
 buf_addvalid(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	unsigned int c;
 	size_t n;
 
 	while (*p != '\0') {
-		if ((n = utf8_seq(p)) > 0) {
+		if ((n = utf8_dec(p, &c)) > 0) {
 			buf_add(b, p, n);
 			p += n;
 		} else {
@@ -98,28 +113,36 @@ buf_addvalid(struct buf *b, const char *s)
 }
 
 /*
- * Append s as one line of text: as buf_addvalid(), and control
- * characters as \n, \r, \t or \xNN, so that a newline in a file name
- * can neither break a diagnostic or TSV line nor forge another.
+ * Append a name or message as one safe line, the one rule for every
+ * output (diagnostics, TSV, JSONL, JUnit, SARIF, reports): \n, \r and
+ * \t; other C0 controls, DEL and bytes that are not UTF-8 as \xNN; C1
+ * controls, line and paragraph separators, bidirectional controls and
+ * the XML non-characters U+FFFE and U+FFFF as \uNNNN.  So a file name
+ * can neither break a line, forge another, nor reorder what a terminal
+ * shows.  The rest is copied.
  */
 void
 buf_addesc(struct buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	unsigned int c;
 	size_t n;
 
 	for (; *p != '\0'; p += n) {
-		n = 1;
-		if (*p == '\n')
-			buf_addstr(b, "\\n");
-		else if (*p == '\r')
-			buf_addstr(b, "\\r");
-		else if (*p == '\t')
-			buf_addstr(b, "\\t");
-		else if (*p < 0x20 || *p == 0x7f || (n = utf8_seq(p)) == 0) {
+		if ((n = utf8_dec(p, &c)) == 0) {
 			buf_printf(b, "\\x%02X", *p);
 			n = 1;
-		} else
+		} else if (c == '\n')
+			buf_addstr(b, "\\n");
+		else if (c == '\r')
+			buf_addstr(b, "\\r");
+		else if (c == '\t')
+			buf_addstr(b, "\\t");
+		else if (c < 0x20 || c == 0x7f)
+			buf_printf(b, "\\x%02X", c);
+		else if (hostile(c))
+			buf_printf(b, "\\u%04X", c);
+		else
 			buf_add(b, p, n);
 	}
 }

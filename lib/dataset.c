@@ -12,6 +12,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "io.h"
+#include "text.h"
 #include "xalloc.h"
 
 /* Folders deeper than this are not walked (a dataset is flat anyway). */
@@ -268,22 +269,157 @@ dataset_bomb(const struct dataset_entry *e, const struct profile *p)
 }
 
 /*
+ * Names that differ only in case (A.WAV, a.wav): one file on Windows
+ * and macOS, and a duplicate member once a folder is zipped.  Found as
+ * neighbours once sorted without case; named in zips by member, in
+ * folders by file.
+ */
+void
+dataset_check_case(const struct dataset *ds, struct diag *d)
+{
+	struct loc l = { ds->path, NULL, 0, 0 };
+	const struct dataset_entry **by;
+	char *path = NULL;
+	size_t i;
+
+	by = xcalloc(ds->n ? ds->n : 1, sizeof(*by));
+	for (i = 0; i < ds->n; i++)
+		by[i] = &ds->v[i];
+	if (ds->n > 0)
+		qsort(by, ds->n, sizeof(*by), icase_cmp);
+	for (i = 1; i < ds->n; i++) {
+		if (strcasecmp(by[i - 1]->name, by[i]->name) != 0 ||
+		    strcmp(by[i - 1]->name, by[i]->name) == 0)
+			continue;
+		if (ds->zip) {
+			l.member = by[i]->name;
+			diag_add(d, &l, "PKG-ZIP-DUP", "member names '%s' and "
+			    "'%s' differ only in case; they collide on "
+			    "Windows", by[i - 1]->name, by[i]->name);
+			continue;
+		}
+		free(path);
+		path = xasprintf("%s%s%s", ds->path,
+		    ds->path[strlen(ds->path) - 1] == '/' ? "" : "/",
+		    by[i]->name);
+		l.file = path;
+		diag_add(d, &l, "PKG-ZIP-DUP", "'%s' and '%s' differ only in "
+		    "case; they collide in a zip and on Windows",
+		    by[i - 1]->name, by[i]->name);
+	}
+	free(path);
+	free(by);
+}
+
+/* A member name with its collision key (see text_fold_key). */
+struct keyed {
+	const struct dataset_entry	*e;
+	char				*key;
+};
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : strcmp(x->e->name, y->e->name);
+}
+
+/*
+ * Names that differ beyond ASCII case (dataset_check_case reports that)
+ * but land on one file where names ignore case and Unicode
+ * normalization (Windows, macOS): NFC/NFD pairs, "Ä" and "ä".
+ */
+static void
+check_unicode_case(const struct dataset *ds, struct diag *d)
+{
+	struct loc l = { ds->path, NULL, 0, 0 };
+	struct keyed *k;
+	struct buf b = BUF_INIT;
+	char *path = NULL;
+	size_t i;
+
+	k = xcalloc(ds->n ? ds->n : 1, sizeof(*k));
+	for (i = 0; i < ds->n; i++) {
+		k[i].e = &ds->v[i];
+		buf_reset(&b);
+		/* Not UTF-8: the name is its own key. */
+		if (text_fold_key(ds->v[i].name, &b) == -1) {
+			buf_reset(&b);
+			buf_addstr(&b, ds->v[i].name);
+		}
+		k[i].key = xstrdup(buf_str(&b));
+	}
+	if (ds->n > 0)
+		qsort(k, ds->n, sizeof(*k), key_cmp);
+	for (i = 1; i < ds->n; i++) {
+		const char *x = k[i - 1].e->name, *y = k[i].e->name;
+
+		if (strcmp(k[i - 1].key, k[i].key) != 0 ||
+		    strcasecmp(x, y) == 0)
+			continue;
+		if (ds->zip)
+			l.member = y;
+		else {
+			free(path);
+			path = xasprintf("%s%s%s", ds->path,
+			    ds->path[strlen(ds->path) - 1] == '/' ? "" : "/",
+			    y);
+			l.file = path;
+		}
+		diag_add(d, &l, "PKG-ZIP-DUP", "%s '%s' and '%s' differ only "
+		    "in case or Unicode normalization; they collide on "
+		    "Windows and macOS", ds->zip ? "member names" : "names",
+		    x, y);
+	}
+	for (i = 0; i < ds->n; i++)
+		free(k[i].key);
+	free(k);
+	free(path);
+	buf_release(&b);
+}
+
+/*
+ * Whether an entry must not be read: links, special files, bombs,
+ * encrypted members, unsafe names and names the local header disputes.
+ * dataset_check_zip() reports each of them.
+ */
+int
+dataset_skip(const struct dataset *ds, const struct dataset_entry *e,
+    const struct profile *p)
+{
+	const struct archive_entry *ae;
+	const char *why;
+
+	if (e->symlink || e->special || dataset_bomb(e, p) ||
+	    dataset_unsafe_name(e->name, &why))
+		return 1;
+	if (!ds->zip || (ae = archive_entry(ds->ar, e->index)) == NULL)
+		return 0;
+	return ae->encrypted || ae->local_name != NULL;
+}
+
+/*
  * Zip safety and the service's archive limits: unsafe names, duplicate
  * or case-colliding names, links, encryption, bombs, entry count and
  * archive size.  Members are named in the findings; nothing is read.
+ * Of a folder, only the names that would collide once it is zipped.
  */
 void
 dataset_check_zip(const struct dataset *ds, const struct profile *p,
     struct diag *d)
 {
 	struct loc l = { ds->path, NULL, 0, 0 };
-	const struct dataset_entry **by;
 	uint64_t total = 0;
 	size_t i, files = 0;
 	const char *why;
 
-	if (!ds->zip)
+	if (!ds->zip) {
+		dataset_check_case(ds, d);
+		check_unicode_case(ds, d);
 		return;
+	}
 	for (i = 0; i < ds->n; i++) {
 		const struct dataset_entry *e = &ds->v[i];
 		const struct archive_entry *ae = archive_entry(ds->ar,
@@ -299,6 +435,12 @@ dataset_check_zip(const struct dataset *ds, const struct profile *p,
 		if (e->symlink)
 			diag_add(d, &l, "PKG-ZIP-LINK", "member is a symbolic "
 			    "link, not a file");
+		if (ae != NULL && ae->local_name != NULL)
+			diag_add(d, &l, "PKG-ZIP-PATH", "its local header names "
+			    "it '%s'%s; extractors disagree on which file this "
+			    "is", ae->local_name, dataset_unsafe_name(
+			    ae->local_name, &why) ? ", which could escape the "
+			    "folder" : "");
 		if (ae != NULL && ae->encrypted)
 			diag_add(d, &l, "PKG-ZIP-CRYPT", "member is encrypted; "
 			    "the service cannot read it");
@@ -312,20 +454,8 @@ dataset_check_zip(const struct dataset *ds, const struct profile *p,
 			files++;
 		total += e->size;
 	}
-	/* Case collisions: neighbours once sorted without case. */
-	by = xcalloc(ds->n ? ds->n : 1, sizeof(*by));
-	for (i = 0; i < ds->n; i++)
-		by[i] = &ds->v[i];
-	qsort(by, ds->n, sizeof(*by), icase_cmp);
-	for (i = 1; i < ds->n; i++)
-		if (strcasecmp(by[i - 1]->name, by[i]->name) == 0 &&
-		    strcmp(by[i - 1]->name, by[i]->name) != 0) {
-			l.member = by[i]->name;
-			diag_add(d, &l, "PKG-ZIP-DUP", "member names '%s' and "
-			    "'%s' differ only in case; they collide on "
-			    "Windows", by[i - 1]->name, by[i]->name);
-		}
-	free(by);
+	dataset_check_case(ds, d);
+	check_unicode_case(ds, d);
 	l.member = NULL;
 	if (total > p->zip_unpacked)
 		diag_add(d, &l, "PKG-ZIP-BOMB", "members unpack to %llu bytes, "

@@ -44,6 +44,9 @@ int	dataset_is_root_wav(const struct dataset_entry *);
 int	dataset_is_root_text(const struct dataset_entry *);
 int	dataset_unsafe_name(const char *, const char **);
 int	dataset_bomb(const struct dataset_entry *, const struct profile *);
+int	dataset_skip(const struct dataset *, const struct dataset_entry *,
+	    const struct profile *);
+void	dataset_check_case(const struct dataset *, struct diag *);
 void	dataset_check_zip(const struct dataset *, const struct profile *,
 	    struct diag *);
 void	dataset_close(struct dataset *);

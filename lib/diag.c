@@ -107,6 +107,121 @@ diag_new(struct diag *d)
 }
 
 /*
+ * The cap: findings counted per rule, severity, file and member in a
+ * small open-addressing table, so a file with millions of bad lines
+ * costs DIAG_CAP findings of memory, not millions.
+ */
+struct cap_ent {
+	const struct rule	*rule;	/* NULL: free slot */
+	enum severity		 sev;
+	char			*file;
+	char			*member;
+	size_t			 kept;
+	size_t			 dropped;	/* not kept, not yet told */
+};
+
+struct diag_caps {
+	struct cap_ent	*v;
+	size_t		 n;
+	size_t		 cap;		/* a power of two */
+};
+
+static int
+streq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static size_t
+cap_hash(const struct rule *r, enum severity sev, const char *file,
+    const char *member)
+{
+	size_t h = (size_t)(r - rules) * 31 + (size_t)sev;
+	const char *p;
+
+	for (p = file; p != NULL && *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	h = (h ^ 0xff) * 16777619u;
+	for (p = member; p != NULL && *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
+/* Slot of a key: its entry, or the free slot where it belongs. */
+static struct cap_ent *
+cap_find(struct diag_caps *c, const struct rule *r, enum severity sev,
+    const char *file, const char *member)
+{
+	size_t i;
+
+	for (i = cap_hash(r, sev, file, member) & (c->cap - 1);;
+	    i = (i + 1) & (c->cap - 1)) {
+		struct cap_ent *e = &c->v[i];
+
+		if (e->rule == NULL || (e->rule == r && e->sev == sev &&
+		    streq(e->file, file) && streq(e->member, member)))
+			return e;
+	}
+}
+
+static void
+caps_grow(struct diag_caps *c)
+{
+	struct cap_ent *old = c->v;
+	size_t oldcap = c->cap, i;
+
+	c->cap = c->cap ? c->cap * 2 : 64;
+	c->v = xcalloc(c->cap, sizeof(*c->v));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].rule != NULL)
+			*cap_find(c, old[i].rule, old[i].sev, old[i].file,
+			    old[i].member) = old[i];
+	free(old);
+}
+
+/* The entry of a key, made if missing. */
+static struct cap_ent *
+cap_get(struct diag_caps **cp, const struct rule *r, enum severity sev,
+    const char *file, const char *member)
+{
+	struct diag_caps *c = *cp;
+	struct cap_ent *e;
+
+	if (c == NULL)
+		c = *cp = xcalloc(1, sizeof(*c));
+	if ((c->n + 1) * 2 > c->cap)
+		caps_grow(c);
+	e = cap_find(c, r, sev, file, member);
+	if (e->rule == NULL) {
+		e->rule = r;
+		e->sev = sev;
+		e->file = file != NULL ? xstrdup(file) : NULL;
+		e->member = member != NULL ? xstrdup(member) : NULL;
+		c->n++;
+	}
+	return e;
+}
+
+static void
+caps_free(struct diag_caps **cp)
+{
+	struct diag_caps *c = *cp;
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->cap; i++) {
+		free(c->v[i].file);
+		free(c->v[i].member);
+	}
+	free(c->v);
+	free(c);
+	*cp = NULL;
+}
+
+/*
  * Add a finding of a rule at its default severity (SEV_NONE) or at sev.
  * An unknown rule ID is a programming error: the unit tests check that
  * every ID in lib/ is in the table, so abort loudly here.
@@ -117,12 +232,22 @@ diag_vadd(struct diag *d, const struct loc *l, const char *id,
 {
 	const struct rule *r;
 	struct finding *f;
+	struct cap_ent *e;
 
 	if ((r = rule_find(id)) == NULL) {
 		fprintf(stderr, "%s: internal error: unknown rule '%s'\n",
 		    progname, id);
 		abort();
 	}
+	if (sev == SEV_NONE)
+		sev = r->sev;
+	e = cap_get(&d->caps, r, sev, l != NULL ? l->file : NULL,
+	    l != NULL ? l->member : NULL);
+	if (e->kept >= DIAG_CAP) {
+		e->dropped++;
+		return;
+	}
+	e->kept++;
 	f = diag_new(d);
 	if (l != NULL) {
 		f->file = l->file != NULL ? xstrdup(l->file) : NULL;
@@ -131,7 +256,7 @@ diag_vadd(struct diag *d, const struct loc *l, const char *id,
 		f->col = l->col;
 	}
 	f->rule = r;
-	f->sev = sev != SEV_NONE ? sev : r->sev;
+	f->sev = sev;
 	f->msg = xvasprintf(fmt, ap);
 }
 
@@ -195,23 +320,48 @@ diag_has(const struct diag *d, const char *id)
 	return 0;
 }
 
-/* Append every finding of src to dst, leaving src empty. */
-void
-diag_move(struct diag *dst, struct diag *src)
-{
-	size_t i;
-
-	for (i = 0; i < src->n; i++)
-		*diag_new(dst) = src->v[i];
-	src->n = 0;
-}
-
 static void
 finding_release(struct finding *f)
 {
 	free(f->file);
 	free(f->member);
 	free(f->msg);
+}
+
+/*
+ * Append every finding of src to dst, leaving src empty.  The cap of
+ * dst applies, and what src held back stays counted.
+ */
+void
+diag_move(struct diag *dst, struct diag *src)
+{
+	struct cap_ent *e;
+	size_t i;
+
+	for (i = 0; i < src->n; i++) {
+		struct finding *f = &src->v[i];
+
+		if (f->rule != NULL) {
+			e = cap_get(&dst->caps, f->rule, f->sev, f->file,
+			    f->member);
+			if (e->kept >= DIAG_CAP) {
+				e->dropped++;
+				finding_release(f);
+				continue;
+			}
+			e->kept++;
+		}
+		*diag_new(dst) = *f;
+	}
+	src->n = 0;
+	for (i = 0; src->caps != NULL && i < src->caps->cap; i++) {
+		struct cap_ent *s = &src->caps->v[i];
+
+		if (s->rule != NULL && s->dropped > 0)
+			cap_get(&dst->caps, s->rule, s->sev, s->file,
+			    s->member)->dropped += s->dropped;
+	}
+	caps_free(&src->caps);
 }
 
 void
@@ -222,6 +372,7 @@ diag_clear(struct diag *d)
 	for (i = 0; i < d->n; i++)
 		finding_release(&d->v[i]);
 	d->n = 0;
+	caps_free(&d->caps);
 }
 
 void
@@ -284,29 +435,132 @@ diag_print(FILE *fp, const struct finding *f)
 	buf_release(&b);
 }
 
-/* Print, count and report every finding of d, then empty it. */
+/* Print, count and report one finding. */
+static void
+flush_one(struct diag_out *o, FILE *fp, const struct finding *f)
+{
+	if (f->rule == NULL)
+		o->syserr = 1;
+	else {
+		o->count[f->sev]++;
+		if (f->sev > o->worst)
+			o->worst = f->sev;
+	}
+	if (!o->quiet || f->rule == NULL || f->sev == SEV_ERROR)
+		diag_print(fp, f);
+	if (o->rep != NULL && f->rule != NULL)
+		report_add(o->rep, f);
+}
+
+static int
+held_cmp(const void *a, const void *b)
+{
+	const struct cap_ent *const *x = a, *const *y = b;
+	int c;
+
+	if ((c = strcmp((*x)->file != NULL ? (*x)->file : "",
+	    (*y)->file != NULL ? (*y)->file : "")) != 0 ||
+	    (c = strcmp((*x)->member != NULL ? (*x)->member : "",
+	    (*y)->member != NULL ? (*y)->member : "")) != 0 ||
+	    (c = strcmp((*x)->rule->id, (*y)->rule->id)) != 0)
+		return c;
+	return (int)(*y)->sev - (int)(*x)->sev;
+}
+
+/*
+ * One note for each rule and file whose findings were held back, as
+ * compilers do; the findings still count towards the exit status.
+ */
+static void
+flush_held(struct diag_out *o, FILE *fp)
+{
+	struct diag_caps *c = o->caps;
+	struct cap_ent **held;
+	struct finding f;
+	size_t i, n = 0;
+
+	if (c == NULL)
+		return;
+	held = xcalloc(c->n + 1, sizeof(*held));
+	for (i = 0; i < c->cap; i++)
+		if (c->v[i].rule != NULL && c->v[i].dropped > 0)
+			held[n++] = &c->v[i];
+	if (n > 0)
+		qsort(held, n, sizeof(*held), held_cmp);
+	for (i = 0; i < n; i++) {
+		struct cap_ent *e = held[i];
+
+		o->count[e->sev] += e->dropped;
+		if (e->sev > o->worst)
+			o->worst = e->sev;
+		memset(&f, 0, sizeof(f));
+		f.file = e->file;
+		f.member = e->member;
+		f.rule = e->rule;
+		f.sev = SEV_NOTE;
+		f.msg = xasprintf("%zu more %s%s of this rule not shown; at "
+		    "most %d are shown per rule and file", e->dropped,
+		    sev_name(e->sev), e->dropped == 1 ? "" : "s", DIAG_CAP);
+		flush_one(o, fp, &f);
+		free(f.msg);
+		e->dropped = 0;
+	}
+	free(held);
+}
+
+/*
+ * Print, count and report every finding of d, then empty it.  The cap
+ * holds across flushes: a tool that flushes a file in parts shows no
+ * more of it than one that flushes it at once.
+ */
 void
 diag_flush(struct diag_out *o, struct diag *d)
 {
 	FILE *fp = o->fp != NULL ? o->fp : stderr;
+	struct cap_ent *e;
 	size_t i;
 
 	for (i = 0; i < d->n; i++) {
 		struct finding *f = &d->v[i];
 
-		if (f->rule == NULL)
-			o->syserr = 1;
-		else {
-			o->count[f->sev]++;
-			if (f->sev > o->worst)
-				o->worst = f->sev;
+		if (f->rule != NULL) {
+			e = cap_get(&o->caps, f->rule, f->sev, f->file,
+			    f->member);
+			if (e->kept >= DIAG_CAP) {
+				e->dropped++;
+				continue;
+			}
+			e->kept++;
 		}
-		if (!o->quiet || f->rule == NULL || f->sev == SEV_ERROR)
-			diag_print(fp, f);
-		if (o->rep != NULL && f->rule != NULL)
-			report_add(o->rep, f);
+		flush_one(o, fp, f);
 	}
+	for (i = 0; d->caps != NULL && i < d->caps->cap; i++) {
+		struct cap_ent *s = &d->caps->v[i];
+
+		if (s->rule != NULL && s->dropped > 0)
+			cap_get(&o->caps, s->rule, s->sev, s->file,
+			    s->member)->dropped += s->dropped;
+	}
+	flush_held(o, fp);
 	diag_clear(d);
+}
+
+/* How many findings of severity sev d held back (over DIAG_CAP). */
+size_t
+diag_held(const struct diag *d, enum severity sev)
+{
+	size_t i, n = 0;
+
+	for (i = 0; d->caps != NULL && i < d->caps->cap; i++)
+		if (d->caps->v[i].rule != NULL && d->caps->v[i].sev == sev)
+			n += d->caps->v[i].dropped;
+	return n;
+}
+
+void
+diag_out_release(struct diag_out *o)
+{
+	caps_free(&o->caps);
 }
 
 int

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "buf.h"
+
 /* Severities, in increasing order; SEV_NONE means "nothing seen". */
 enum severity {
 	SEV_NONE = 0,
@@ -71,13 +73,21 @@ struct finding {
 	char			*msg;
 };
 
+/*
+ * At most DIAG_CAP findings of one rule and severity are kept per file
+ * (and zip member); the rest are counted, and flushed as one note.
+ */
+#define DIAG_CAP	100
+struct diag_caps;
+
 /* A list of findings, filled by library code, flushed by the tool. */
 struct diag {
-	struct finding	*v;
-	size_t		 n;
-	size_t		 cap;
+	struct finding		*v;
+	size_t			 n;
+	size_t			 cap;
+	struct diag_caps	*caps;	/* per rule and file; lazily made */
 };
-#define DIAG_INIT { NULL, 0, 0 }
+#define DIAG_INIT { NULL, 0, 0, NULL }
 
 /* Where a finding is: file, zip member, line and column (0 = none). */
 struct loc {
@@ -98,6 +108,7 @@ void	diag_syserr(struct diag *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 enum severity diag_worst(const struct diag *);
 int	diag_has(const struct diag *, const char *);
+size_t	diag_held(const struct diag *, enum severity);
 void	diag_move(struct diag *, struct diag *);
 void	diag_clear(struct diag *);
 void	diag_release(struct diag *);
@@ -115,13 +126,16 @@ struct diag_out {
 	int		 syserr;	/* a system error was seen */
 	size_t		 count[4];	/* per severity */
 	struct report	*rep;		/* or NULL */
+	struct diag_caps *caps;		/* what was shown, across flushes */
 };
-#define DIAG_OUT_INIT { NULL, 0, SEV_ERROR, SEV_NONE, 0, { 0, 0, 0, 0 }, NULL }
+#define DIAG_OUT_INIT { NULL, 0, SEV_ERROR, SEV_NONE, 0, { 0, 0, 0, 0 }, \
+	NULL, NULL }
 
 char	*diag_tidy(char *);
 void	diag_print(FILE *, const struct finding *);
 void	diag_flush(struct diag_out *, struct diag *);
 int	diag_status(const struct diag_out *);
+void	diag_out_release(struct diag_out *);
 
 char		*diag_setprogname(char *);
 const char	*diag_progname(void);

@@ -28,11 +28,17 @@ static struct {
 	char		path[PATH_MAX];
 } slots[IO_NSLOTS];
 static volatile sig_atomic_t caught;
+/*
+ * While io_commit_set() renames a set into place, a signal only sets
+ * deferred: the set is then finished (or rolled back) before the
+ * process dies, and the message says which.
+ */
+static volatile sig_atomic_t committing, deferred;
 
+/* Remove the temporary files, say what was kept, and die by sig. */
 static void
-io_onsignal(int sig)
+io_die(int sig, const char *msg)
 {
-	static const char msg[] = ": interrupted; partial output removed\n";
 	const char *p = diag_progname();
 	size_t i;
 
@@ -41,10 +47,20 @@ io_onsignal(int sig)
 			unlink(slots[i].path);
 	caught = sig;
 	if (write(STDERR_FILENO, p, strlen(p)) < 0 ||
-	    write(STDERR_FILENO, msg, sizeof(msg) - 1) < 0)
+	    write(STDERR_FILENO, msg, strlen(msg)) < 0)
 		sig = SIGKILL;
 	signal(sig, SIG_DFL);
 	raise(sig);
+}
+
+static void
+io_onsignal(int sig)
+{
+	if (committing) {
+		deferred = sig;
+		return;
+	}
+	io_die(sig, ": interrupted; partial output removed\n");
 }
 
 /* Install the handlers once, before any output is created. */
@@ -184,9 +200,13 @@ outfile_release(struct outfile *of)
 	of->fp = NULL;
 }
 
-/* Flush, sync and rename into place.  Returns 0, or -1 after reporting. */
-int
-io_commit(struct outfile *of, struct diag *d)
+/*
+ * Complete of's temporary file: flush, sync and close it (standard
+ * output is only flushed).  Returns 0, or -1 after reporting; the
+ * stream is closed either way.
+ */
+static int
+outfile_finish(struct outfile *of, struct diag *d)
 {
 	int rc = 0;
 
@@ -200,7 +220,7 @@ io_commit(struct outfile *of, struct diag *d)
 			clearerr(of->fp);
 			rc = -1;
 		}
-		outfile_release(of);
+		of->fp = NULL;
 		return rc;
 	}
 	if (fflush(of->fp) == EOF || ferror(of->fp) ||
@@ -214,14 +234,125 @@ io_commit(struct outfile *of, struct diag *d)
 		    strerror(errno));
 		rc = -1;
 	}
-	if (rc == 0 && rename(of->tmp, of->path) == -1) {
+	of->fp = NULL;
+	return rc;
+}
+
+/* Flush, sync and rename into place.  Returns 0, or -1 after reporting. */
+int
+io_commit(struct outfile *of, struct diag *d)
+{
+	int rc;
+
+	if (of->fp == NULL)
+		return -1;
+	rc = outfile_finish(of, d);
+	if (rc == 0 && of->tmp != NULL && rename(of->tmp, of->path) == -1) {
 		diag_syserr(d, "cannot rename to '%s': %s", of->path,
 		    strerror(errno));
 		rc = -1;
 	}
-	if (rc == -1)
+	if (rc == -1 && of->tmp != NULL)
 		unlink(of->tmp);
 	outfile_release(of);
+	return rc;
+}
+
+/*
+ * Keep the file at of's target under a second name (*old) until the
+ * set is committed: a second link, or the file moved aside where links
+ * are not supported.  No target: *old stays NULL.  Returns 0, or -1
+ * after reporting.
+ */
+static int
+keep_old(const struct outfile *of, char **old, struct diag *d)
+{
+	struct stat st;
+
+	*old = NULL;
+	if (of->tmp == NULL)
+		return 0;
+	if (lstat(of->path, &st) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		diag_syserr(d, "cannot replace '%s': %s", of->path,
+		    strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		diag_syserr(d, "cannot replace '%s': %s", of->path,
+		    strerror(EISDIR));
+		return -1;
+	}
+	*old = xasprintf("%s.old", of->tmp);
+	if (link(of->path, *old) == 0 ||
+	    (errno != EEXIST && rename(of->path, *old) == 0))
+		return 0;
+	diag_syserr(d, "cannot replace '%s': %s", of->path, strerror(errno));
+	free(*old);
+	*old = NULL;
+	return -1;
+}
+
+/*
+ * Commit n outputs as one.  Every temporary file is completed first;
+ * then every target is checked (a folder cannot be replaced) and kept
+ * under a second name; then each is renamed into place.  When anything
+ * fails, every target is left as it was: the files renamed so far are
+ * put back.  A signal meanwhile waits until the set is whole or rolled
+ * back, then the process dies by it, saying which.  Releases every
+ * outfile.  Returns 0, or -1 after reporting.
+ */
+int
+io_commit_set(struct outfile *v, size_t n, struct diag *d)
+{
+	char **old;
+	size_t i, done;
+	int rc = 0, sig;
+
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			rc = outfile_finish(&v[i], d);
+		else if (v[i].fp != NULL && v[i].tmp != NULL)
+			fclose(v[i].fp);
+		v[i].fp = NULL;
+	}
+	old = xcalloc(n > 0 ? n : 1, sizeof(*old));
+	committing = 1;
+	for (i = 0; rc == 0 && i < n; i++)
+		rc = keep_old(&v[i], &old[i], d);
+	for (done = 0; rc == 0 && done < n; done++)
+		if (v[done].tmp != NULL &&
+		    rename(v[done].tmp, v[done].path) == -1) {
+			diag_syserr(d, "cannot rename to '%s': %s",
+			    v[done].path, strerror(errno));
+			rc = -1;
+			break;
+		}
+	for (i = 0; i < n; i++) {
+		if (v[i].tmp == NULL) {		/* standard output */
+			outfile_release(&v[i]);
+			continue;
+		}
+		if (rc == -1 && old[i] == NULL && i < done)
+			unlink(v[i].path);
+		if (rc == -1 && old[i] != NULL &&
+		    rename(old[i], v[i].path) == -1)
+			diag_syserr(d, "cannot restore '%s': %s; the old file "
+			    "is '%s'", v[i].path, strerror(errno), old[i]);
+		else if (old[i] != NULL)
+			unlink(old[i]);
+		if (rc == -1 && i >= done)
+			unlink(v[i].tmp);
+		free(old[i]);
+		outfile_release(&v[i]);
+	}
+	free(old);
+	committing = 0;
+	if ((sig = deferred) != 0)
+		io_die(sig, rc == 0 ? ": interrupted after the output was "
+		    "complete; it is kept\n" : ": interrupted; partial output "
+		    "removed\n");
 	return rc;
 }
 
@@ -333,57 +464,99 @@ stat_named(const char *name, int fd, struct stat *st)
 	return strcmp(name, "-") == 0 ? fstat(fd, st) : stat(name, st);
 }
 
-/* Whether the file st is one of the entries of the folder dir. */
+/*
+ * Whether the file st lies in the folder dir or in a folder under it.
+ * Symbolic links are not followed; the inode numbers readdir gives are
+ * compared first, so only a likely match costs a stat.
+ */
 static int
-in_folder(const struct stat *st, const char *dir)
+in_folder(const struct stat *st, const char *dir, int depth)
 {
 	struct stat e;
 	struct dirent *de;
 	DIR *dp;
 	char *p;
-	int found = 0;
+	int found = 0, sub;
 
-	if ((dp = opendir(dir)) == NULL)
+	if (depth > 64 || (dp = opendir(dir)) == NULL)
 		return 0;
 	while (!found && (de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		sub = de->d_type == DT_DIR || de->d_type == DT_UNKNOWN;
+		if (de->d_ino != st->st_ino && !sub)
+			continue;
 		p = xasprintf("%s/%s", dir, de->d_name);
-		found = lstat(p, &e) == 0 && e.st_dev == st->st_dev &&
-		    e.st_ino == st->st_ino;
+		if (lstat(p, &e) == 0) {
+			found = e.st_dev == st->st_dev &&
+			    e.st_ino == st->st_ino;
+			if (!found && S_ISDIR(e.st_mode))
+				found = in_folder(st, p, depth + 1);
+		}
 		free(p);
 	}
 	closedir(dp);
 	return found;
 }
 
+/* The real path of the folder that holds path (which may not exist). */
+static char *
+real_parent(const char *path)
+{
+	char *copy = xstrdup(path), *r;
+
+	r = realpath(dirname(copy), NULL);
+	free(copy);
+	return r;
+}
+
+/* Whether the real path p is the folder dir or lies under it. */
+static int
+path_under(const char *p, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return strncmp(p, dir, n) == 0 && (p[n] == '/' || p[n] == '\0' ||
+	    strcmp(dir, "/") == 0);
+}
+
 /*
  * Whether writing out ("-": standard output) would overwrite the input
- * in ("-": standard input), as 'vox-text f >>f' would, or a file in the
- * input folder in.  Only existing regular files count: /dev/null or a
- * terminal on both sides is fine.  Returns NULL, or a message the caller
- * owns.
+ * in ("-": standard input), as 'vox-text f >>f' would, or put a file
+ * into the input folder in (or a folder under it), which would change
+ * the data being read.  For a named output that does not exist yet,
+ * only the folder counts.  Only regular files count as outputs:
+ * /dev/null or a terminal on both sides is fine.  Returns NULL, or a
+ * message the caller owns.
  */
 char *
 io_clobbers(const char *out, const char *in)
 {
 	struct stat so, si;
 	char *ro, *ri, *msg = NULL;
-	size_t n;
+	int exists, std = strcmp(out, "-") == 0;
 
-	if (stat_named(out, STDOUT_FILENO, &so) == -1 ||
-	    !S_ISREG(so.st_mode) || stat_named(in, STDIN_FILENO, &si) == -1)
+	if (stat_named(in, STDIN_FILENO, &si) == -1)
 		return NULL;
-	if (S_ISDIR(si.st_mode) && strcmp(out, "-") == 0)
-		return in_folder(&so, in) ? xasprintf("standard output is "
+	exists = stat_named(out, STDOUT_FILENO, &so) == 0;
+	if (exists && !S_ISREG(so.st_mode))
+		return NULL;
+	if (!exists && (std || !S_ISDIR(si.st_mode)))
+		return NULL;
+	if (S_ISDIR(si.st_mode) && std)
+		return in_folder(&so, in, 0) ? xasprintf("standard output is "
 		    "in the input folder '%s'; refusing to overwrite it", in) :
 		    NULL;
 	if (S_ISDIR(si.st_mode)) {
-		ro = realpath(out, NULL);
+		ro = exists ? realpath(out, NULL) : real_parent(out);
 		ri = realpath(in, NULL);
-		n = ri != NULL ? strlen(ri) : 0;
-		if (ro != NULL && ri != NULL && strncmp(ro, ri, n) == 0 &&
-		    (ro[n] == '/' || strcmp(ri, "/") == 0))
-			msg = xasprintf("output '%s' is in the input folder "
-			    "'%s'; refusing to overwrite it", out, in);
+		if (ro != NULL && ri != NULL && path_under(ro, ri))
+			msg = exists ? xasprintf("output '%s' is in the input "
+			    "folder '%s'; refusing to overwrite it", out, in) :
+			    xasprintf("output '%s' would be in the input "
+			    "folder '%s'; refusing to add it to the data", out,
+			    in);
 		free(ro);
 		free(ri);
 		return msg;
@@ -392,9 +565,39 @@ io_clobbers(const char *out, const char *in)
 		return NULL;
 	if (strcmp(in, "-") == 0)
 		in = "<stdin>";
-	if (strcmp(out, "-") == 0)
+	if (std)
 		return xasprintf("standard output is the input '%s'; refusing "
 		    "to overwrite it", in);
 	return xasprintf("output '%s' is the input '%s'; refusing to "
 	    "overwrite it", out, in);
+}
+
+/*
+ * Refuse standard output, and the output file (NULL: none), when it
+ * is one of the n inputs in (none: standard input) or lies in an input
+ * folder: as in 'vox-audio --stats f.wav >>f.wav', the output would
+ * change what is being read.  Standard input is an input too when it
+ * is read.  Prints why in err(3) form and returns 1, or returns 0.
+ */
+int
+io_check_outputs(char *const *in, int n, const char *file)
+{
+	static char *const none[] = { "-" };
+	char *msg = NULL;
+	int i;
+
+	if (n <= 0) {
+		in = none;
+		n = 1;
+	}
+	for (i = 0; msg == NULL && i < n; i++) {
+		msg = io_clobbers("-", in[i]);
+		if (msg == NULL && file != NULL && strcmp(file, "-") != 0)
+			msg = io_clobbers(file, in[i]);
+	}
+	if (msg == NULL)
+		return 0;
+	warnx_("%s", msg);
+	free(msg);
+	return 1;
 }

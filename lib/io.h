@@ -2,7 +2,8 @@
  * Atomic output and checked I/O.  An outfile writes to a temporary file
  * in the target's folder and renames it into place on io_commit(); on
  * io_abort(), on error, and on SIGINT, SIGTERM or SIGHUP the temporary
- * file is removed.  A struct outfile owns its paths and stream.
+ * file is removed.  io_commit_set() commits several outputs as one: all
+ * of them, or none.  A struct outfile owns its paths and stream.
  */
 #ifndef VOX_IO_H
 #define VOX_IO_H
@@ -24,6 +25,7 @@ struct outfile {
 void	 io_init(void);
 FILE	*io_create(struct outfile *, const char *, struct diag *);
 int	 io_commit(struct outfile *, struct diag *);
+int	 io_commit_set(struct outfile *, size_t, struct diag *);
 void	 io_abort(struct outfile *);
 int	 io_interrupted(void);
 
@@ -32,5 +34,6 @@ int	 io_read_stream(FILE *, const char *, struct buf *, size_t,
 	    struct diag *);
 int	 xfclose(FILE *, const char *);
 char	*io_clobbers(const char *, const char *);
+int	 io_check_outputs(char *const *, int, const char *);
 
 #endif

@@ -7,11 +7,18 @@
 #include "xalloc.h"
 
 /*
- * Workers take the next index under the lock, but never run further
- * than WINDOW items ahead of the oldest result not yet handed back, so
- * memory stays bounded however slow one item is.
+ * Workers take a batch of consecutive indexes under the lock, guided
+ * self-scheduling: a share of what is left, 1 to BATCH_MAX items, so
+ * thousands of tiny items (a WAV header each) cost one lock and one
+ * wake-up per batch, not per item, while a few long items still go one
+ * at a time.  A worker never runs further than the window ahead of the
+ * oldest result not yet handed back, so memory stays bounded however
+ * slow one item is.  The caller takes every result that is ready in one
+ * go.
  */
-#define WINDOW_PER_THREAD 4
+#define BATCH_MAX 64
+#define BATCH_SHARE 8		/* a batch is 1/(threads * 8) of the rest */
+#define WINDOW_PER_THREAD 4	/* batches */
 
 struct pool {
 	const struct jobs_spec	*spec;
@@ -21,17 +28,33 @@ struct pool {
 	size_t			 next;		/* next index to start */
 	size_t			 flushed;	/* results handed back */
 	size_t			 window;
+	size_t			 share;		/* threads * BATCH_SHARE */
 	void			**slot;		/* by index % window */
 	unsigned char		*have;
+	int			 waiting;	/* the caller waits on ready */
 	int			 stop;
 };
+
+/* How many items to take from p->next: under the lock. */
+static size_t
+batch_size(const struct pool *p)
+{
+	size_t k = (p->spec->n - p->next) / p->share;
+	size_t room = p->flushed + p->window - p->next;
+
+	if (k > BATCH_MAX)
+		k = BATCH_MAX;
+	if (k > room)
+		k = room;
+	return k > 0 ? k : 1;
+}
 
 static void *
 worker(void *arg)
 {
 	struct pool *p = arg;
-	size_t i;
-	void *res;
+	void *res[BATCH_MAX];
+	size_t i, k, j;
 
 	for (;;) {
 		pthread_mutex_lock(&p->mu);
@@ -42,13 +65,19 @@ worker(void *arg)
 			pthread_mutex_unlock(&p->mu);
 			return NULL;
 		}
-		i = p->next++;
+		i = p->next;
+		k = batch_size(p);
+		p->next += k;
 		pthread_mutex_unlock(&p->mu);
-		res = p->spec->work(i, p->spec->ctx);
+		for (j = 0; j < k; j++)
+			res[j] = p->spec->work(i + j, p->spec->ctx);
 		pthread_mutex_lock(&p->mu);
-		p->slot[i % p->window] = res;
-		p->have[i % p->window] = 1;
-		pthread_cond_signal(&p->ready);
+		for (j = 0; j < k; j++) {
+			p->slot[(i + j) % p->window] = res[j];
+			p->have[(i + j) % p->window] = 1;
+		}
+		if (p->waiting)
+			pthread_cond_signal(&p->ready);
 		pthread_mutex_unlock(&p->mu);
 	}
 }
@@ -60,8 +89,8 @@ jobs_run(const struct jobs_spec *spec)
 	struct pool p;
 	pthread_t *tid;
 	unsigned int t, nt = spec->threads ? spec->threads : 1, started = 0;
-	size_t i;
-	void *res;
+	size_t i, j, k;
+	void **got;
 	int e = 0;
 
 	if (nt > spec->n)
@@ -73,9 +102,11 @@ jobs_run(const struct jobs_spec *spec)
 	}
 	memset(&p, 0, sizeof(p));
 	p.spec = spec;
-	p.window = (size_t)nt * WINDOW_PER_THREAD;
+	p.share = (size_t)nt * BATCH_SHARE;
+	p.window = (size_t)nt * WINDOW_PER_THREAD * BATCH_MAX;
 	p.slot = xcalloc(p.window, sizeof(*p.slot));
 	p.have = xcalloc(p.window, 1);
+	got = xcalloc(p.window, sizeof(*got));
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.ready, NULL);
 	pthread_cond_init(&p.room, NULL);
@@ -91,16 +122,21 @@ jobs_run(const struct jobs_spec *spec)
 			spec->done(i, spec->work(i, spec->ctx), spec->ctx);
 		e = 0;
 	} else {
-		for (i = 0; i < spec->n; i++) {
+		for (i = 0; i < spec->n; i = j) {
 			pthread_mutex_lock(&p.mu);
+			p.waiting = 1;
 			while (!p.have[i % p.window])
 				pthread_cond_wait(&p.ready, &p.mu);
-			res = p.slot[i % p.window];
-			p.have[i % p.window] = 0;
-			p.flushed = i + 1;
+			p.waiting = 0;
+			for (j = i; j < spec->n && p.have[j % p.window]; j++) {
+				got[j - i] = p.slot[j % p.window];
+				p.have[j % p.window] = 0;
+			}
+			p.flushed = j;
 			pthread_cond_broadcast(&p.room);
 			pthread_mutex_unlock(&p.mu);
-			spec->done(i, res, spec->ctx);
+			for (k = i; k < j; k++)
+				spec->done(k, got[k - i], spec->ctx);
 		}
 	}
 	pthread_mutex_lock(&p.mu);
@@ -115,6 +151,7 @@ jobs_run(const struct jobs_spec *spec)
 	free(tid);
 	free(p.slot);
 	free(p.have);
+	free(got);
 	if (e != 0 && started == 0) {
 		errno = e;
 		return -1;

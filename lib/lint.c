@@ -28,6 +28,8 @@
 
 /* A member bigger than this is not read into memory. */
 #define LINT_MEMBER_MAX	(1ULL << 30)
+/* No transcript is this big (vox-trans stops at the same size). */
+#define LINT_TRANS_MAX	(256ULL << 20)
 
 /* Every rule, TSV with a header: the table of docs/voxprep.7. */
 void
@@ -226,21 +228,20 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
 {
 	struct audio_job j;
 	struct jobs_spec js;
-	const char *why;
 	size_t i, n = 0;
 
 	memset(&j, 0, sizeof(j));
 	j.wav = xcalloc(ds->n + 1, sizeof(*j.wav));
-	/* Links, bombs and unsafe names are reported, never read. */
+	/* Links, bombs, encrypted members, unsafe names: never read. */
 	for (i = 0; i < ds->n; i++)
-		if (dataset_is_root_wav(&ds->v[i]) && !ds->v[i].symlink &&
-		    !ds->v[i].special && !dataset_bomb(&ds->v[i], o->prof) &&
-		    !dataset_unsafe_name(ds->v[i].name, &why))
+		if (dataset_is_root_wav(&ds->v[i]) &&
+		    !dataset_skip(ds, &ds->v[i], o->prof))
 			j.wav[n++] = &ds->v[i];
 	j.ds = ds;
 	j.ao.prof = o->prof;
 	j.ao.testing = o->testing;
 	j.ao.scan = o->scan;
+	j.ao.pad_total = 1;
 	j.d = d;
 	j.collect = collect;
 	j.res = res;
@@ -252,7 +253,7 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
 	js.ctx = &j;
 	if (jobs_run(&js) == -1)
 		diag_syserr(d, "cannot start threads: %s", strerror(errno));
-	audit_set_end(&j.set, &j.ao, d);
+	audit_set_end(&j.set, &j.ao, ds->path, d);
 	res->audio = n;
 	pthread_mutex_destroy(&j.mu);
 	free(j.wav);
@@ -306,12 +307,20 @@ lint_transcript(const struct lint_opts *o, struct dataset *ds,
 	struct buf in = BUF_INIT;
 	struct loc l;
 	char *path = NULL;
+	int rc;
 
-	if ((e = trans_find(ds, d)) == NULL)
+	if ((e = trans_find(ds, d)) == NULL ||
+	    dataset_skip(ds, e, o->prof))
 		return;
-	if (dataset_read(ds, e, &in, 0, d) != 0)
-		goto out;
 	entry_loc(ds, e, &l, &path);
+	/* Counted as inflated, whatever the member's header declares. */
+	if ((rc = dataset_read(ds, e, &in, LINT_TRANS_MAX, d)) != 0) {
+		if (rc == 1)
+			diag_add(d, &l, "TRANS-FILE", "over %llu MiB, too big "
+			    "for a transcript; not checked",
+			    LINT_TRANS_MAX >> 20);
+		goto out;
+	}
 	memset(&to, 0, sizeof(to));
 	to.loc = o->loc;
 	to.repeat_max = o->prof->repeat_max;
@@ -450,6 +459,55 @@ lint_locale(const struct lint_opts *o, const char *path, unsigned int kind,
 	}
 }
 
+/* Metadata a file manager leaves: macOS Finder's, Windows Explorer's. */
+static int
+os_litter(const char *name)
+{
+	const char *b = strrchr(name, '/');
+
+	if (strncmp(name, "__MACOSX/", 9) == 0)
+		return 1;
+	b = b != NULL && b[1] != '\0' ? b + 1 : name;
+	return strcmp(b, ".DS_Store") == 0 || strcasecmp(b, "Thumbs.db") == 0 ||
+	    strcasecmp(b, "desktop.ini") == 0;
+}
+
+/*
+ * The one folder that holds everything ("data/" of zip -r data.zip
+ * data), as a new string, or NULL.  File manager litter is not counted.
+ */
+static char *
+lone_folder(const struct dataset *ds)
+{
+	char *top = NULL;
+	const char *slash;
+	size_t i, n, files = 0;
+
+	for (i = 0; i < ds->n; i++) {
+		const char *name = ds->v[i].name;
+
+		if (os_litter(name))
+			continue;
+		if ((slash = strchr(name, '/')) == NULL) {
+			free(top);
+			return NULL;
+		}
+		n = (size_t)(slash - name) + 1;
+		if (top == NULL)
+			top = xstrndup(name, n);
+		else if (strlen(top) != n || strncmp(name, top, n) != 0) {
+			free(top);
+			return NULL;
+		}
+		files += !ds->v[i].dir;
+	}
+	if (files == 0) {
+		free(top);
+		return NULL;
+	}
+	return top;
+}
+
 /*
  * Layout of an audio dataset: WAVs at the root and, for acoustic data,
  * one transcript; anything else is not used by the service.
@@ -461,10 +519,23 @@ lint_layout(const struct dataset *ds, unsigned int kind, struct diag *d)
 	const char *why;
 	char *path;
 	size_t i;
+	int macosx = 0;
 
 	for (i = 0; i < ds->n; i++) {
 		const struct dataset_entry *e = &ds->v[i];
 
+		/* A file manager's metadata: a warning, once for __MACOSX. */
+		if (os_litter(e->name)) {
+			if (strncmp(e->name, "__MACOSX/", 9) == 0 && macosx++)
+				continue;
+			entry_loc(ds, e, &l, &path);
+			diag_addsev(d, &l, "PKG-ZIP-FLAT", SEV_WARNING, "'%s' is "
+			    "file manager metadata; the service does not use "
+			    "it", strncmp(e->name, "__MACOSX/", 9) == 0 ?
+			    "__MACOSX/" : e->name);
+			free(path);
+			continue;
+		}
 		/* Unsafe names are PKG-ZIP-PATH findings already. */
 		if (dataset_is_root_wav(e) || (kind == KIND_ACOUSTIC && dataset_is_root_text(e)) ||
 		    dataset_unsafe_name(e->name, &why))
@@ -495,6 +566,7 @@ lint_dataset(const struct lint_opts *o, const char *path,
 	struct dataset ds = DATASET_INIT;
 	struct loc l = { path, NULL, 0, 0 };
 	size_t i, wavs = 0, texts = 0;
+	char *top;
 
 	if (dataset_open(&ds, path, d) == -1) {
 		dataset_close(&ds);
@@ -507,6 +579,17 @@ lint_dataset(const struct lint_opts *o, const char *path,
 	}
 	res->kind = o->kind;
 	res->detected = o->kind == 0;
+	/* zip -r data.zip data: one finding, not one per member. */
+	if (wavs == 0 && texts == 0 && (top = lone_folder(&ds)) != NULL) {
+		diag_add(d, &l, "PKG-ZIP-FLAT", "everything is in the folder "
+		    "'%s'; the service reads only the %s's top level: %s",
+		    top, ds.zip ? "archive" : "dataset", ds.zip ? "zip the "
+		    "folder's files, not the folder" : "point at the folder "
+		    "itself");
+		free(top);
+		dataset_close(&ds);
+		return 0;
+	}
 	if (res->kind == 0)
 		res->kind = wavs > 0 ? (texts > 0 ? KIND_ACOUSTIC :
 		    KIND_AUDIOFILES) : texts > 0 ? KIND_LANGUAGE : 0;
@@ -542,12 +625,14 @@ lint_wav(const struct lint_opts *o, const char *path,
 {
 	struct audit_opts ao;
 	struct audit_file af;
+	struct audit_set set = AUDIT_SET_INIT;
 	struct loc l = { path, NULL, 0, 0 };
 
 	memset(&ao, 0, sizeof(ao));
 	ao.prof = o->prof;
 	ao.testing = o->testing;
 	ao.scan = o->scan;
+	ao.pad_total = 1;
 	res->kind = o->kind ? o->kind : KIND_AUDIOFILES;
 	res->detected = o->kind == 0;
 	audit_file(&ao, path, &af);
@@ -558,6 +643,10 @@ lint_wav(const struct lint_opts *o, const char *path,
 		    audit_seconds(&af.f) : 0;
 		diag_add(d, &l, "PKG-ZIP", "audio is uploaded as a zip of WAV "
 		    "files, not one by one");
+		/* Only the short pauses: one file is not a training set. */
+		audit_set_add(&set, &ao, &af.f);
+		ao.testing = 1;
+		audit_set_end(&set, &ao, path, d);
 	}
 	audit_file_release(&af);
 	return 0;
@@ -654,7 +743,7 @@ lint_text_kind(const char *path, const struct buf *in, int *transcript)
 			return KIND_OUTPUTFORMATTING;
 		md |= starts(p, nl, "@ list ") ||
 		    starts(p, nl, "@ speech:phoneticlexicon");
-		if (nl > p + (nl[-1] == '\r')) {
+		if (nl > p && nl > p + (nl[-1] == '\r')) {
 			lines++;
 			if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
 				tabbed++;
@@ -725,6 +814,18 @@ lint_pron(const struct lint_opts *o, const char *path,
 	buf_release(&out);
 }
 
+/* The extension of a path's base name, with its dot, or "no extension". */
+static const char *
+ext_of(const char *path)
+{
+	const char *base, *dot;
+
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	return dot != NULL && dot != base ? dot : "no extension";
+}
+
 static int
 lint_text(const struct lint_opts *o, const char *path,
     struct lint_result *res, struct diag *d)
@@ -757,6 +858,13 @@ lint_text(const struct lint_opts *o, const char *path,
 		lint_pron(o, path, &in, res, d);
 		goto out;
 	}
+	/* Forced with -k: a text file holds no audio at all. */
+	if (res->kind == KIND_AUDIOFILES) {
+		diag_add(d, &l, "PKG-ZIP-FLAT", "no audio file, only text; %s "
+		    "data is WAV files in a flat archive",
+		    kind_name((enum kind)res->kind));
+		goto out;
+	}
 	/* The markdown kinds: file-level checks (vox-md will parse them). */
 	max = text_limit(o->prof, res->kind, &rule);
 	if (rc == 1 || in.len > max)
@@ -764,11 +872,13 @@ lint_text(const struct lint_opts *o, const char *path,
 		    rc == 1 ? "over " : "", in.len, (unsigned long long)max);
 	if (res->kind == KIND_LANGUAGEMARKDOWN &&
 	    !dataset_has_suffix(path, ".md"))
-		diag_add(d, &l, "MD-EXT", "structured text must be a .md file");
+		diag_add(d, &l, "MD-EXT", "structured text in a '%s' file; "
+		    "the service takes it only as a .md file", ext_of(path));
 	if (res->kind == KIND_OUTPUTFORMATTING &&
 	    !dataset_has_suffix(path, ".md"))
-		diag_add(d, &l, "DISP-EXT", "display format data is a .md "
-		    "file");
+		diag_add(d, &l, "DISP-EXT", "display format data in a '%s' "
+		    "file; the documented extension is .md (the vendor's "
+		    "accepted sample is a .txt file)", ext_of(path));
 	if (in.len < 3 || memcmp(in.s, "\xef\xbb\xbf", 3) != 0)
 		diag_add(d, &l, res->kind == KIND_LANGUAGEMARKDOWN ? "MD-ENC" :
 		    "DISP-ENC", "no UTF-8 BOM; the service expects UTF-8 with "
@@ -839,6 +949,9 @@ lint_verdict(struct buf *fp, const char *path, const struct lint_result *res,
 		n[d->v[i].sev]++;
 		syserr |= d->v[i].rule == NULL;
 	}
+	/* Findings over the cap are not shown, but they count. */
+	for (i = SEV_NOTE; i <= SEV_ERROR; i++)
+		n[i] += diag_held(d, (enum severity)i);
 	buf_printf(fp, "%s: ", path);
 	if (n[SEV_ERROR] + n[SEV_WARNING] == 0)
 		buf_addstr(fp, "ok");

@@ -1,8 +1,11 @@
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -10,6 +13,8 @@
 #include "opts.h"
 #include "profile.h"
 #include "report.h"
+#include "resample.h"
+#include "xalloc.h"
 
 #ifndef VERSION
 #define VERSION "0.0.0"
@@ -17,6 +22,271 @@
 #ifndef BUILDINFO
 #define BUILDINFO ""
 #endif
+
+/* Tool options without a letter get getopt codes from here on. */
+#define OPT_CODE 0x200
+
+#define COMMON(k, n, a, h) { (k), (n), (a), (h), OPT_T_COMMON, NULL, NULL, 0 }
+
+/* The options of DESIGN.md section 4, shared by every tool. */
+const struct opt opts_common_table[] = {
+	COMMON('h', "help", NULL, "print this help and exit"),
+	COMMON('j', "jobs", "jobs",
+	    "run this many jobs at once (default: online CPUs)"),
+	COMMON('L', "locale", "locale", "the data's locale (default: en-US)"),
+	COMMON(OPT_NO_PROGRESS, "no-progress", NULL,
+	    "draw no progress line"),
+	COMMON('P', "purpose", "purpose",
+	    "training (default) or testing: which limits apply"),
+	COMMON(OPT_PROFILE, "profile", "file",
+	    "read the service's rules from file"),
+	COMMON(OPT_PROGRESS, "progress", NULL,
+	    "draw the progress line even if not on a terminal"),
+	COMMON('q', "quiet", NULL, "print no summary, only the findings"),
+	COMMON(OPT_REPORT, "report", "file",
+	    "also write the findings to file"),
+	COMMON(OPT_REPORT_FORMAT, "report-format", "format",
+	    "jsonl, junit or sarif (default: from the extension)"),
+	COMMON('V', "version", NULL, "print the version and exit"),
+	COMMON('W', "fail-on", "level",
+	    "exit 1 on findings at level: error or warning"),
+	OPT_END
+};
+
+static int
+opt_short(const struct opt *o)
+{
+	return o->key > 0 && o->key < 0x100;
+}
+
+/* The getopt code of the i-th option of the merged table. */
+static int
+opt_code(const struct opt *o, size_t i)
+{
+	return o->key != 0 ? o->key : OPT_CODE + (int)i;
+}
+
+/*
+ * Sort as the man pages do: by letter, or by long name for options
+ * without one, ignoring case; upper case first on a tie.
+ */
+static int
+opt_cmp(const void *a, const void *b)
+{
+	const struct opt *x = *(const struct opt *const *)a;
+	const struct opt *y = *(const struct opt *const *)b;
+	char kx[2] = { 0, 0 }, ky[2] = { 0, 0 };
+	const char *sx = x->name, *sy = y->name;
+	int c;
+
+	if (opt_short(x))
+		sx = (kx[0] = (char)x->key, kx);
+	if (opt_short(y))
+		sy = (ky[0] = (char)y->key, ky);
+	if ((c = strcasecmp(sx, sy)) != 0)
+		return c;
+	return strcmp(sx, sy);
+}
+
+/* The shared table and the tool's, sorted; returns how many. */
+static size_t
+opts_all(const struct opts_tool *t, const struct opt ***all)
+{
+	const struct opt *o;
+	size_t n = 0;
+
+	*all = NULL;
+	for (o = opts_common_table; o->type != OPT_T_END; o++)
+		n++;
+	for (o = t->opts; o != NULL && o->type != OPT_T_END; o++)
+		n++;
+	*all = xreallocarray(NULL, n + 1, sizeof(**all));
+	n = 0;
+	for (o = opts_common_table; o->type != OPT_T_END; o++)
+		(*all)[n++] = o;
+	for (o = t->opts; o != NULL && o->type != OPT_T_END; o++)
+		(*all)[n++] = o;
+	qsort(*all, n, sizeof(**all), opt_cmp);
+	return n;
+}
+
+/*
+ * The usage line, as style(9) has it: the letters without an argument
+ * bundled, then letters with one, then long-only options, each sorted
+ * and in brackets; then the required options and the operands.
+ */
+void
+opts_usage(const struct opts_tool *t, FILE *fp)
+{
+	const struct opt **all, *o;
+	const char *f, *nl;
+	size_t n, i;
+	int pass;
+
+	n = opts_all(t, &all);
+	fprintf(fp, "usage: %s [-", t->name);
+	for (i = 0; i < n; i++)
+		if (opt_short(all[i]) && all[i]->arg == NULL &&
+		    all[i]->flags == 0)
+			fputc(all[i]->key, fp);
+	fputc(']', fp);
+	for (pass = 0; pass < 3; pass++)
+		for (i = 0; i < n; i++) {
+			o = all[i];
+			if ((pass == 0 && (!opt_short(o) || o->arg == NULL ||
+			    o->flags != 0)) ||
+			    (pass == 1 && (opt_short(o) || o->flags != 0)) ||
+			    (pass == 2 && !(o->flags & OPT_MUST)))
+				continue;
+			fputs(pass == 2 ? " " : " [", fp);
+			if (opt_short(o))
+				fprintf(fp, "-%c", o->key);
+			else
+				fprintf(fp, "--%s", o->name);
+			if (o->arg != NULL)
+				fprintf(fp, " %s", o->arg);
+			if (pass != 2)
+				fputc(']', fp);
+		}
+	if (t->operands != NULL && *t->operands != '\0')
+		fprintf(fp, " %s", t->operands);
+	fputc('\n', fp);
+	for (f = t->forms; f != NULL && *f != '\0'; f = nl + (*nl != '\0')) {
+		if ((nl = strchr(f, '\n')) == NULL)
+			nl = f + strlen(f);
+		fprintf(fp, "       %s %.*s\n", t->name, (int)(nl - f), f);
+	}
+	free(all);
+}
+
+/* The usage line, a blank line, then one line for each option. */
+void
+opts_help(const struct opts_tool *t, FILE *fp)
+{
+	const struct opt **all, *o;
+	char left[64];
+	size_t n, i;
+	int w;
+
+	opts_usage(t, fp);
+	fputc('\n', fp);
+	n = opts_all(t, &all);
+	for (i = 0; i < n; i++) {
+		o = all[i];
+		if (opt_short(o))
+			w = snprintf(left, sizeof(left), "  -%c%s", o->key,
+			    o->name != NULL ? ", " : "");
+		else
+			w = snprintf(left, sizeof(left), "      ");
+		if (o->name != NULL)
+			w += snprintf(left + w, sizeof(left) - (size_t)w,
+			    "--%s%s%s", o->name, o->arg != NULL ? "=" : "",
+			    o->arg != NULL ? o->arg : "");
+		else if (o->arg != NULL)
+			w += snprintf(left + w, sizeof(left) - (size_t)w,
+			    " %s", o->arg);
+		if (w < 28)
+			fprintf(fp, "%-28s%s\n", left, o->help);
+		else
+			fprintf(fp, "%s\n%28s%s\n", left, "", o->help);
+	}
+	free(all);
+}
+
+/* A usage error found after parsing: say why, show the usage, exit 2. */
+int
+opts_bad(const struct opts_tool *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (fmt != NULL) {
+		fprintf(stderr, "%s: ", diag_progname());
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	opts_usage(t, stderr);
+	return EXIT_USAGE;
+}
+
+/*
+ * Parse the options of argv into co and the tool's variables, then
+ * check the operand count.  Returns OPTS_GO with optind at the first
+ * operand, or the status to exit with (-h and -V: 0; bad usage: 2,
+ * having said why).
+ */
+int
+opts_parse(const struct opts_tool *t, struct common_opts *co, int argc,
+    char *argv[])
+{
+	const struct opt **all, *o;
+	struct option *lo;
+	char *so;
+	size_t n, i, k = 0, s = 0;
+	int ch, rc = OPTS_GO, nop;
+
+	argv[0] = diag_setprogname(argv[0]);
+	co->tool = t;
+	n = opts_all(t, &all);
+	lo = xcalloc(n + 1, sizeof(*lo));
+	so = xmalloc(2 * n + 1);
+	for (i = 0; i < n; i++) {
+		o = all[i];
+		if (opt_short(o)) {
+			so[s++] = (char)o->key;
+			if (o->arg != NULL)
+				so[s++] = ':';
+		}
+		if (o->name == NULL)
+			continue;
+		lo[k].name = o->name;
+		lo[k].has_arg = o->arg != NULL ? required_argument :
+		    no_argument;
+		lo[k++].val = opt_code(o, i);
+	}
+	so[s] = '\0';
+	while (rc == OPTS_GO &&
+	    (ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		for (i = 0; i < n && opt_code(all[i], i) != ch; i++)
+			continue;
+		if (i == n) {
+			rc = opts_bad(t, NULL);
+			break;
+		}
+		o = all[i];
+		switch (o->type) {
+		case OPT_T_FLAG:
+			*(int *)o->var = 1;
+			break;
+		case OPT_T_STRING:
+			*(const char **)o->var = optarg;
+			break;
+		case OPT_T_CALL:
+			if (o->fn(o->var, optarg) == -1)
+				rc = EXIT_USAGE;
+			break;
+		default:
+			switch (opts_common(co, o->key, optarg)) {
+			case OPTS_EXIT:
+				rc = co->status;
+				break;
+			case OPTS_BAD:
+				rc = EXIT_USAGE;
+				break;
+			}
+			break;
+		}
+	}
+	nop = argc - optind;
+	if (rc == OPTS_GO && (nop < t->min || (t->max >= 0 && nop > t->max) ||
+	    (nop == 0 && (t->flags & OPTS_NOTTY) && isatty(STDIN_FILENO))))
+		rc = opts_bad(t, NULL);
+	free(lo);
+	free(so);
+	free(all);
+	return rc;
+}
 
 /*
  * strtonum(3) in spirit: a whole number in [min, max], or -1 with
@@ -56,11 +326,11 @@ opts_common(struct common_opts *co, int ch, const char *arg)
 
 	switch (ch) {
 	case 'h':
-		co->usage(stdout);
+		opts_help(co->tool, stdout);
 		co->status = xfclose(stdout, "<stdout>");
 		return OPTS_EXIT;
 	case 'V':
-		opts_version(co->tool);
+		opts_version(co->tool->name);
 		co->status = xfclose(stdout, "<stdout>");
 		return OPTS_EXIT;
 	case 'j':
@@ -74,9 +344,11 @@ opts_common(struct common_opts *co, int ch, const char *arg)
 		co->locale = arg;
 		return OPTS_DONE;
 	case 'P':
-		if (strcmp(arg, "training") == 0)
+		/* "train" and "test" are accepted as short forms. */
+		if (strcmp(arg, "training") == 0 || strcmp(arg, "train") == 0)
 			co->purpose = PURPOSE_TRAINING;
-		else if (strcmp(arg, "testing") == 0)
+		else if (strcmp(arg, "testing") == 0 ||
+		    strcmp(arg, "test") == 0)
 			co->purpose = PURPOSE_TESTING;
 		else {
 			warnx_("purpose '%s' is not 'training' or 'testing'",
@@ -115,7 +387,7 @@ opts_common(struct common_opts *co, int ch, const char *arg)
 		}
 		return OPTS_DONE;
 	default:
-		return OPTS_OTHER;
+		return OPTS_BAD;
 	}
 }
 
@@ -134,6 +406,100 @@ void
 opts_version(const char *tool)
 {
 	printf("%s (voxprep) %s%s\n", tool, VERSION, BUILDINFO);
+}
+
+/*
+ * Close standard output and return the exit status: rc, or EXIT_SYSTEM
+ * when a write failed.  A reader that went away (EPIPE, as in
+ * "vox-lint --list-rules | head -1") is no news to the user: exit 3
+ * without a message, as cat(1) dies quietly of SIGPIPE.
+ */
+int
+opts_stdout(int rc)
+{
+	struct pollfd pfd;
+	int gone = 0;
+
+	errno = 0;
+	if (fflush(stdout) == EOF && errno == EPIPE)
+		gone = 1;
+	else if (ferror(stdout)) {
+		/* An earlier write failed; is the pipe's reader gone? */
+		pfd.fd = STDOUT_FILENO;
+		pfd.events = POLLOUT;
+		pfd.revents = 0;
+		gone = poll(&pfd, 1, 0) == 1 && (pfd.revents & POLLERR);
+	}
+	if (gone) {
+		(void)fclose(stdout);
+		return EXIT_SYSTEM;
+	}
+	if (xfclose(stdout, "<stdout>") != EXIT_OK)
+		return EXIT_SYSTEM;
+	return rc;
+}
+
+/*
+ * Refuse an output (path, "-": standard output) that is one of the n
+ * inputs in (none: standard input) or lies in an input folder: say why
+ * and return -1 (exit 2), else 0.
+ */
+int
+opts_clobbers(const char *out, char *const *in, int n)
+{
+	char *msg = NULL;
+	int i;
+
+	for (i = 0; msg == NULL && (i < n || (i == 0 && n == 0)); i++)
+		msg = io_clobbers(out, n > 0 ? in[i] : "-");
+	if (msg == NULL)
+		return 0;
+	warnx_("%s", msg);
+	free(msg);
+	return -1;
+}
+
+int
+opts_kind(void *var, const char *arg)
+{
+	enum kind k;
+
+	if (kind_parse(arg, &k) == -1) {
+		warnx_("unknown kind '%s' (acoustic, audiofiles, language, "
+		    "pronunciation, languagemarkdown, outputformatting)", arg);
+		return -1;
+	}
+	*(unsigned int *)var = k;
+	return 0;
+}
+
+int
+opts_quality(void *var, const char *arg)
+{
+	if (resample_quality_parse(arg, var) == 0)
+		return 0;
+	warnx_("quality '%s' is not 'best', 'medium' or 'fast'", arg);
+	return -1;
+}
+
+int
+opts_rate(void *var, const char *arg)
+{
+	if (strcmp(arg, "8000") != 0 && strcmp(arg, "16000") != 0) {
+		warnx_("rate '%s' is not 8000 or 16000", arg);
+		return -1;
+	}
+	*(unsigned int *)var = (unsigned int)atoi(arg);
+	return 0;
+}
+
+int
+opts_tier(void *var, const char *arg)
+{
+	if (tier_parse(arg, var) == 0)
+		return 0;
+	warnx_("bad --tier '%s': use free or standard", arg);
+	return -1;
 }
 
 /*
@@ -195,6 +561,7 @@ run_end(struct run *r)
 		diag_flush(&r->out, &r->d);
 	}
 	diag_release(&r->d);
+	diag_out_release(&r->out);
 	profile_free(r->prof);
 	r->prof = NULL;
 	return diag_status(&r->out);

@@ -238,61 +238,80 @@ plan(const struct pack_opts *o, struct member *m, size_t nm, size_t *ns,
 	return s;
 }
 
-/* An output kept as a temporary file until all of them are written. */
-struct pending {
-	struct outfile	of;
-	char		*path;
-};
-
+/* The outputs, kept as temporary files until all of them are written. */
 struct outputs {
-	struct pending	*v;
+	struct outfile	*v;
 	size_t		 n;
 };
 
 static FILE *
 out_open(struct outputs *os, const char *path, struct diag *d)
 {
-	struct pending *p;
+	struct outfile *of;
 	FILE *fp;
 
 	os->v = xreallocarray(os->v, os->n + 1, sizeof(*os->v));
-	p = &os->v[os->n];
-	memset(p, 0, sizeof(*p));
-	p->of.slot = -1;
-	if ((fp = io_create(&p->of, path, d)) == NULL)
+	of = &os->v[os->n];
+	memset(of, 0, sizeof(*of));
+	of->slot = -1;
+	if ((fp = io_create(of, path, d)) == NULL)
 		return NULL;
-	p->path = xstrdup(path);
 	os->n++;
 	return fp;
 }
 
-/*
- * Commit all outputs, or none: when one fails to commit, the ones
- * already renamed into place are removed again.
- */
+/* Commit all outputs as one (see io_commit_set), or drop them all. */
 static int
 out_finish(struct outputs *os, int ok, struct diag *d)
 {
-	size_t i, done = 0;
-	int rc = ok ? 0 : -1;
+	size_t i;
+	int rc = -1;
 
-	for (i = 0; i < os->n; i++) {
-		if (rc == 0 && io_commit(&os->v[i].of, d) == 0)
-			done++;
-		else {
-			rc = -1;
-			io_abort(&os->v[i].of);
-		}
-	}
-	if (rc == -1)
-		for (i = 0; i < done; i++)
-			remove(os->v[i].path);
-	for (i = 0; i < os->n; i++)
-		free(os->v[i].path);
+	if (ok)
+		rc = io_commit_set(os->v, os->n, d);
+	else
+		for (i = 0; i < os->n; i++)
+			io_abort(&os->v[i]);
 	free(os->v);
 	os->v = NULL;
 	os->n = 0;
 	return rc;
+}
+
+/* The names of shard k of ns: its zip and its manifest. */
+static void
+shard_paths(const struct pack_opts *o, size_t k, size_t ns, char **zpath,
+    char **mpath)
+{
+	char *st = stem(o->out);
+
+	if (ns == 1) {
+		*zpath = xstrdup(o->out);
+		*mpath = xasprintf("%s.manifest.json", st);
+	} else {
+		*zpath = xasprintf("%s-%03zu.zip", st, k + 1);
+		*mpath = xasprintf("%s-%03zu.manifest.json", st, k + 1);
+	}
+	free(st);
+}
+
+/*
+ * Refuse a target that is an input or lies in an input folder: it
+ * would overwrite or join the data.  Returns 0, or 1 after reporting.
+ */
+static int
+refuse(const char *target, char *const *in, size_t n, struct diag *d)
+{
+	char *msg = NULL;
+	size_t i;
+
+	for (i = 0; msg == NULL && i < n; i++)
+		msg = io_clobbers(target, in[i]);
+	if (msg == NULL)
+		return 0;
+	diag_syserr(d, "%s", msg);
+	free(msg);
+	return 1;
 }
 
 static const char *
@@ -310,7 +329,7 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	struct archive_writer *w;
 	struct manifest man;
 	struct buf json = BUF_INIT;
-	char *st = stem(o->out), *zpath, *mpath, *name, *desc;
+	char *zpath, *mpath, *name, *desc;
 	char hex[HASH_HEXLEN];
 	size_t i, tpos;
 	double secs = 0;
@@ -318,13 +337,7 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	FILE *fp;
 	int rc = -1, trans = o->kind == KIND_ACOUSTIC;
 
-	if (ns == 1) {
-		zpath = xstrdup(o->out);
-		mpath = xasprintf("%s.manifest.json", st);
-	} else {
-		zpath = xasprintf("%s-%03zu.zip", st, k + 1);
-		mpath = xasprintf("%s-%03zu.manifest.json", st, k + 1);
-	}
+	shard_paths(o, k, ns, &zpath, &mpath);
 	if ((fp = out_open(os, zpath, d)) == NULL ||
 	    (w = archive_write_open(fp, zpath, d)) == NULL)
 		goto out;
@@ -366,8 +379,8 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	}
 	if (archive_write_close(w, d) == -1 || i < s->first + s->n)
 		goto out;
-	if (fflush(fp) == EOF || hash_file(os->v[os->n - 1].of.tmp, hex,
-	    d) == -1 || stat(os->v[os->n - 1].of.tmp, &sb) == -1)
+	if (fflush(fp) == EOF || hash_file(os->v[os->n - 1].tmp, hex,
+	    d) == -1 || stat(os->v[os->n - 1].tmp, &sb) == -1)
 		goto out;
 	name = ns == 1 ? xstrdup(o->name) : xasprintf("%s (%zu of %zu)",
 	    o->name, k + 1, ns);
@@ -403,68 +416,55 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	rc = 0;
 out:
 	buf_release(&json);
-	free(st);
 	free(zpath);
 	free(mpath);
 	return rc;
 }
 
-/*
- * Refuse to write where an input is (1), or into an input folder (2),
- * where the output would overwrite or join what we read.
- */
-static int
-clobbers(const char *out, char *const *in, size_t n)
-{
-	struct stat a, b;
-	char *dir, *slash, *rd, *ri;
-	size_t i, len;
-	int rc = 0;
+/* The audio to pack: the inputs, their WAVs in name order, the shards. */
+struct packing {
+	struct dataset	*ds;
+	size_t		 n;
+	struct member	*m;
+	size_t		 nm;
+	struct shard	*s;
+	size_t		 ns;
+};
 
-	for (i = 0; stat(out, &a) == 0 && i < n; i++)
-		if (stat(in[i], &b) == 0 && a.st_dev == b.st_dev &&
-		    a.st_ino == b.st_ino)
-			return 1;
-	dir = xstrdup(out);
-	if ((slash = strrchr(dir, '/')) == dir)
-		dir[1] = '\0';
-	else if (slash != NULL)
-		*slash = '\0';
-	rd = realpath(slash != NULL ? dir : ".", NULL);
-	for (i = 0; rd != NULL && rc == 0 && i < n; i++) {
-		if (stat(in[i], &b) == -1 || !S_ISDIR(b.st_mode) ||
-		    (ri = realpath(in[i], NULL)) == NULL)
-			continue;
-		len = strlen(ri);
-		if (strncmp(rd, ri, len) == 0 && (rd[len] == '/' ||
-		    rd[len] == '\0' || strcmp(ri, "/") == 0))
-			rc = 2;
-		free(ri);
-	}
-	free(rd);
-	free(dir);
-	return rc;
+static void
+packing_release(struct packing *pk)
+{
+	size_t i;
+
+	for (i = 0; i < pk->ns; i++)
+		buf_release(&pk->s[i].trans);
+	free(pk->s);
+	for (i = 0; i < pk->nm; i++)
+		free(pk->m[i].text);
+	free(pk->m);
+	for (i = 0; i < pk->n; i++)
+		dataset_close(&pk->ds[i]);
+	free(pk->ds);
+	memset(pk, 0, sizeof(*pk));
 }
 
+/* Open the inputs, collect their WAVs and transcript lines, plan shards. */
 static int
-pack_audio(const struct pack_opts *o, char *const *in, size_t n,
-    struct buf *summary, struct diag *d)
+gather(const struct pack_opts *o, char *const *in, size_t n,
+    struct packing *pk, struct diag *d)
 {
-	struct dataset *ds;
 	struct member *m = NULL;
-	struct shard *s = NULL;
-	struct outputs os = { NULL, 0 };
 	struct loc l = { NULL, NULL, 0, 0 };
-	size_t i, j, nm = 0, ns = 0;
-	int rc = -1, ok = 1;
+	size_t i, j, nm = 0;
 
-	ds = xcalloc(n, sizeof(*ds));
+	pk->ds = xcalloc(n, sizeof(*pk->ds));
+	pk->n = n;
 	for (i = 0; i < n; i++)
-		if (dataset_open(&ds[i], in[i], d) == -1)
-			goto out;
+		if (dataset_open(&pk->ds[i], in[i], d) == -1)
+			return -1;
 	for (i = 0; i < n; i++)
-		for (j = 0; j < ds[i].n; j++) {
-			const struct dataset_entry *e = &ds[i].v[j];
+		for (j = 0; j < pk->ds[i].n; j++) {
+			const struct dataset_entry *e = &pk->ds[i].v[j];
 
 			if (e->symlink || e->special ||
 			    !dataset_is_root_wav(e))
@@ -474,16 +474,18 @@ pack_audio(const struct pack_opts *o, char *const *in, size_t n,
 				m = xreallocarray(m, nm > 0 ? nm * 2 : 1,
 				    sizeof(*m));
 			m[nm].name = e->name;
-			m[nm].ds = &ds[i];
+			m[nm].ds = &pk->ds[i];
 			m[nm].e = e;
 			m[nm].text = NULL;
-			m[nm].seconds = member_seconds(&ds[i], e, d);
+			m[nm].seconds = member_seconds(&pk->ds[i], e, d);
 			nm++;
 		}
+	pk->m = m;
+	pk->nm = nm;
 	if (nm == 0) {
 		diag_syserr(d, "no WAV files to pack in %s%s", in[0],
 		    n > 1 ? " and the other inputs" : "");
-		goto out;
+		return -1;
 	}
 	qsort(m, nm, sizeof(*m), member_cmp);
 	for (i = 1; i < nm; i++)
@@ -492,33 +494,59 @@ pack_audio(const struct pack_opts *o, char *const *in, size_t n,
 			diag_add(d, &l, "PKG-ZIP-DUP", "'%s' is in '%s' and in "
 			    "'%s'; shards must not share file names",
 			    m[i].name, m[i - 1].ds->path, m[i].ds->path);
-			goto out;
+			return -1;
 		}
 	if (o->kind == KIND_ACOUSTIC)
 		for (i = 0; i < n; i++)
-			if (read_lines(o, &ds[i], m, nm, d) == -1)
-				goto out;
-	if ((s = plan(o, m, nm, &ns, d)) == NULL)
-		goto out;
-	for (i = 0; i < ns && ok; i++)
-		ok = write_shard(o, m, &s[i], i, ns, &os, summary, d) == 0;
-	rc = out_finish(&os, ok, d);
-out:
-	if (os.n > 0)
-		out_finish(&os, 0, d);
-	for (i = 0; i < ns; i++)
-		buf_release(&s[i].trans);
-	free(s);
-	for (i = 0; i < nm; i++)
-		free(m[i].text);
-	free(m);
-	for (i = 0; i < n; i++)
-		dataset_close(&ds[i]);
-	free(ds);
+			if (read_lines(o, &pk->ds[i], m, nm, d) == -1)
+				return -1;
+	if ((pk->s = plan(o, m, nm, &pk->ns, d)) == NULL)
+		return -1;
+	return 0;
+}
+
+/*
+ * Refuse when a target (the output and its manifest; each of ns shards
+ * and its manifest) is an input or lies in an input folder.  Standard
+ * output has no manifest.  Returns 0, or 1 after reporting.
+ */
+static int
+refuse_targets(const struct pack_opts *o, size_t ns, char *const *in,
+    size_t n, struct diag *d)
+{
+	char *z, *m;
+	size_t k;
+	int rc = 0;
+
+	for (k = 0; rc == 0 && k < (ns > 1 ? ns + 1 : 1); k++) {
+		/* The output itself first, then each shard. */
+		shard_paths(o, k > 0 ? k - 1 : 0, k > 0 ? ns : 1, &z, &m);
+		rc = refuse(z, in, n, d) || (strcmp(o->out, "-") != 0 &&
+		    refuse(m, in, n, d));
+		free(z);
+		free(m);
+	}
 	return rc;
 }
 
-/* A text kind: the file itself is the upload; count its lines. */
+static int
+pack_audio(const struct pack_opts *o, struct packing *pk,
+    struct buf *summary, struct diag *d)
+{
+	struct outputs os = { NULL, 0 };
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; i < pk->ns && ok; i++)
+		ok = write_shard(o, pk->m, &pk->s[i], i, pk->ns, &os, summary,
+		    d) == 0;
+	return out_finish(&os, ok, d);
+}
+
+/*
+ * A text kind: the file itself is the upload; count its lines.  To
+ * standard output ("-") it goes alone, with no manifest.
+ */
 static int
 pack_text(const struct pack_opts *o, const char *in, struct buf *summary,
     struct diag *d)
@@ -530,7 +558,7 @@ pack_text(const struct pack_opts *o, const char *in, struct buf *summary,
 	uint64_t lines = 0;
 	size_t i;
 	FILE *fp;
-	int ok = 0;
+	int ok = 0, std = strcmp(o->out, "-") == 0;
 
 	mpath = xasprintf("%s.manifest.json", st);
 	if (io_read_file(in, &data, 0, d) != 0)
@@ -557,13 +585,15 @@ pack_text(const struct pack_opts *o, const char *in, struct buf *summary,
 	if ((fp = out_open(&os, o->out, d)) == NULL)
 		goto out;
 	fwrite(buf_str(&data), 1, data.len, fp);
-	if ((fp = out_open(&os, mpath, d)) == NULL)
-		goto out;
-	fwrite(json.s, 1, json.len, fp);
+	if (!std) {
+		if ((fp = out_open(&os, mpath, d)) == NULL)
+			goto out;
+		fwrite(json.s, 1, json.len, fp);
+	}
 	ok = 1;
 	buf_printf(summary, "%s: %llu line%s, %zu bytes, sha256 %s\n",
-	    o->out, (unsigned long long)lines, lines == 1 ? "" : "s",
-	    data.len, hex);
+	    std ? "<stdout>" : o->out, (unsigned long long)lines,
+	    lines == 1 ? "" : "s", data.len, hex);
 out:
 	buf_release(&data);
 	buf_release(&json);
@@ -573,41 +603,52 @@ out:
 }
 
 /*
- * Lint the inputs, refuse on errors (unless forced), then pack.  What
- * was written, or why not, is appended to summary.  Returns 0, 1 when
- * refused, or -1 after a system error.
+ * Plan, refuse targets that are inputs, lint the inputs, refuse on
+ * errors (unless forced), then pack.  The plan comes first so that
+ * every target is checked before any work; what planning found is
+ * shown after the lint's findings.  What was written, or why not, is
+ * appended to summary.  Returns 0, 1 when refused for errors, 2 when
+ * a target is an input, or -1 after a system error.
  */
 int
 pack_run(const struct pack_opts *o, char *const *in, size_t n,
     struct buf *summary, struct diag *d)
 {
+	struct packing pk;
+	struct diag early = DIAG_INIT;
 	size_t errors;
+	int rc = -1, planned = 0, audio = o->kind == KIND_ACOUSTIC ||
+	    o->kind == KIND_AUDIOFILES;
 
-	switch (clobbers(o->out, in, n)) {
-	case 1:
-		diag_syserr(d, "'%s' is an input; it would be overwritten",
-		    o->out);
-		return -1;
-	case 2:
-		diag_syserr(d, "'%s' is inside an input folder; it would "
-		    "overwrite or join the data", o->out);
-		return -1;
-	}
-	if (o->kind != KIND_ACOUSTIC && o->kind != KIND_AUDIOFILES && n != 1) {
+	memset(&pk, 0, sizeof(pk));
+	if (!audio && n != 1) {
 		diag_syserr(d, "%s data is one file; give one input",
 		    kind_name((enum kind)o->kind));
 		return -1;
+	}
+	if (audio)
+		planned = gather(o, in, n, &pk, &early) == 0;
+	if (refuse_targets(o, planned ? pk.ns : 1, in, n, d)) {
+		rc = 2;
+		goto out;
 	}
 	errors = pack_lint(o, in, n, d);
 	if (errors > 0 && !o->force) {
 		buf_printf(summary, "not packed: the inputs have %zu error%s; "
 		    "fix them, or pack anyway with --force\n", errors,
 		    errors == 1 ? "" : "s");
-		return 1;
+		rc = 1;
+		goto out;
 	}
-	if (o->kind == KIND_ACOUSTIC || o->kind == KIND_AUDIOFILES)
-		return pack_audio(o, in, n, summary, d);
-	return pack_text(o, in[0], summary, d);
+	diag_move(d, &early);
+	if (!audio)
+		rc = pack_text(o, in[0], summary, d);
+	else if (planned)
+		rc = pack_audio(o, &pk, summary, d);
+out:
+	diag_release(&early);
+	packing_release(&pk);
+	return rc;
 }
 
 /* Re-open an upload zip and lint it as the service would see it. */

@@ -2,11 +2,17 @@
  * vox-prepare: raw folder in, upload folder out.  Everything is built
  * in a hidden folder beside OUT_DIR and moved into place only when all
  * of it is written, so an interrupted run leaves OUT_DIR as it was.
- * Steps: find the inputs; convert the audio (vox-resample); repair the
- * transcript (vox-trans --fix); normalize related text (vox-text) and
- * pronunciations (vox-pron); lint and pack each kind (vox-pack); write
- * report.jsonl with every finding.  A kind with errors left after the
- * repairs is not packed; the others still are.
+ *
+ * The run is a list of stages over one struct prep: find the inputs;
+ * convert the audio (vox-resample); fix the transcript (vox-trans
+ * --fix); normalize related text (vox-text) and pronunciations
+ * (vox-pron); lint each kind (vox-lint); pack the kinds without errors
+ * (vox-pack); commit: report.jsonl with every finding, then OUT_DIR.
+ * A new kind is a new stage, or a new row of struct prep's kinds.
+ *
+ * Findings about the work copies are moved back to the user's files
+ * after each stage: a line of the repaired transcript to the line of
+ * the raw one, a converted WAV to the recording it came from.
  */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
@@ -16,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -27,6 +34,7 @@
 #include "lint.h"
 #include "pack.h"
 #include "prepare.h"
+#include "progress.h"
 #include "pron.h"
 #include "related.h"
 #include "report.h"
@@ -34,6 +42,9 @@
 #include "text.h"
 #include "trans.h"
 #include "xalloc.h"
+
+/* As trans.c's TRANS_LINE_MAX: longer lines are kept as they are. */
+#define PREP_TRANS_LINE_MAX	(1UL << 20)
 
 static volatile sig_atomic_t stop;
 
@@ -43,155 +54,106 @@ onstop(int sig)
 	stop = sig;
 }
 
-/* What the raw folder holds, by role. */
-struct inputs {
-	char	**audio;
-	size_t	  naudio;
-	char	 *trans;	/* the transcript, or NULL */
-	char	 *related;
-	char	 *pron;
+/* The kinds a run can pack, in the order they are packed. */
+enum {
+	PK_AUDIO,		/* acoustic, or audiofiles without transcript */
+	PK_TEXT,		/* related text */
+	PK_PRON,		/* pronunciations */
+	PK_N,
+	PK_NONE = PK_N		/* findings about no kind: unused inputs */
 };
 
-static void
-inputs_free(struct inputs *in)
-{
-	size_t i;
-
-	for (i = 0; i < in->naudio; i++)
-		free(in->audio[i]);
-	free(in->audio);
-	free(in->trans);
-	free(in->related);
-	free(in->pron);
-}
-
-/*
- * Sort the raw files by role: audio by extension; text by the shape
- * vox-lint detects (a name.wav TAB text transcript, display TAB spoken
- * pronunciations, anything else related text).  A second file of a
- * text role is reported and left out.
- */
-static int
-find_inputs(const char *raw, struct inputs *in, struct buf *sum,
-    struct diag *d)
-{
-	struct dataset ds = DATASET_INIT;
-	struct buf b = BUF_INIT;
-	size_t i;
-	char *path, **slot;
-	unsigned int kind;
-	int transcript;
-
-	memset(in, 0, sizeof(*in));
-	if (dataset_open(&ds, raw, d) == -1 || ds.zip) {
-		if (ds.zip)
-			diag_syserr(d, "'%s' is not a folder", raw);
-		dataset_close(&ds);
-		return -1;
-	}
-	for (i = 0; i < ds.n; i++) {
-		const struct dataset_entry *e = &ds.v[i];
-
-		if (e->dir || e->symlink || e->special ||
-		    strchr(e->name, '/') != NULL)
-			continue;
-		path = xasprintf("%s/%s", raw, e->name);
-		if (dataset_is_audio(e->name)) {
-			/* Double at powers of two: linear, not quadratic. */
-			if ((in->naudio & (in->naudio - 1)) == 0)
-				in->audio = xreallocarray(in->audio,
-				    in->naudio > 0 ? in->naudio * 2 : 1,
-				    sizeof(*in->audio));
-			in->audio[in->naudio++] = path;
-			continue;
-		}
-		buf_reset(&b);
-		if (!(dataset_has_suffix(e->name, ".txt") ||
-		    dataset_has_suffix(e->name, ".tsv")) ||
-		    io_read_file(path, &b, 1 << 20, d) == -1) {
-			free(path);
-			continue;
-		}
-		kind = lint_text_kind(e->name, &b, &transcript);
-		slot = transcript ? &in->trans : kind == KIND_PRONUNCIATION ?
-		    &in->pron : kind == KIND_LANGUAGE ? &in->related : NULL;
-		if (slot == NULL || *slot != NULL) {
-			if (slot != NULL)
-				buf_printf(sum, "  left out: '%s'; '%s' already "
-				    "has that role\n", path, *slot);
-			free(path);
-			continue;
-		}
-		*slot = path;
-	}
-	buf_release(&b);
-	dataset_close(&ds);
-	return 0;
-}
-
-/* Convert the audio into work/audio/NAME.wav, in parallel, in order. */
-struct conv {
-	const struct prepare_opts	 *o;
-	struct inputs			 *in;
-	char				 *dir;
-	struct diag			 *d;
-	size_t				  converted;
-	size_t				  copied;
-	uint64_t			  clipped;
-	double				  seconds;
+struct pkind {
+	unsigned int	 kind;		/* enum kind; 0: not in this run */
+	char		*src;		/* what is packed, in the work folder */
+	char		*dst;		/* the upload file, in the work folder */
+	size_t		 errors;
+	size_t		 warnings;
+	int		 packed;
 };
 
-struct conv_res {
-	struct diag		d;
-	struct resample_stats	st;
+/* A recording of the raw folder and the WAV it becomes. */
+struct source {
+	char	*path;		/* raw_dir/NAME.flac */
+	char	*wav;		/* NAME.wav */
+	int	 skip;		/* clashes with another: not converted */
 };
 
+/* The state of one run, shared by the stages. */
+struct prep {
+	const struct prepare_opts	*o;
+	const char			*raw;
+	const char			*out;
+	char				*outdir;	/* out without '/' */
+	char				*work;		/* beside out */
+	char				*audio;		/* work/.audio */
+	char				*tcopy;		/* audio/trans.txt */
+	struct source			*src;
+	size_t				 nsrc;
+	struct source			**bywav;	/* sorted by wav */
+	size_t				 nbywav;
+	char				*trans;		/* raw files, or NULL */
+	char				*related;
+	char				*pron;
+	unsigned long			*tmap;		/* copy line -> raw */
+	size_t				 ntmap;
+	size_t				 unused;	/* inputs left out */
+	size_t				 other[2];	/* PK_NONE warn, err */
+	struct pkind			 k[PK_N];
+	size_t				 converted;
+	size_t				 copied;
+	uint64_t			 clipped;
+	double				 seconds;
+	struct buf			*sum;
+	struct diag			*d;
+	size_t				 first;		/* the run's findings */
+	struct progress			 prog;		/* of the conversion */
+};
+
+/* A name as diagnostics print it: no control characters, valid UTF-8. */
 static char *
-wav_name(const char *dir, const char *path)
+esc(const char *s)
 {
-	const char *b = strrchr(path, '/'), *dot;
+	struct buf b = BUF_INIT;
 
-	b = b != NULL ? b + 1 : path;
-	dot = strrchr(b, '.');
-	return xasprintf("%s/%.*s.wav", dir, (int)(dot != NULL ? dot - b :
-	    (long)strlen(b)), b);
+	buf_addesc(&b, s);
+	buf_addstr(&b, "");
+	return buf_detach(&b);
 }
 
-static void *
-conv_work(size_t i, void *arg)
+/* Each occurrence of from in s replaced by to. */
+static char *
+swap(const char *s, const char *from, const char *to)
 {
-	struct conv *c = arg;
-	struct conv_res *r = xcalloc(1, sizeof(*r));
-	struct resample_opts ro = RESAMPLE_OPTS_INIT;
-	char *out;
+	struct buf b = BUF_INIT;
+	const char *p;
+	size_t n = strlen(from);
 
-	if (stop)
-		return r;
-	ro.rate = c->o->rate;
-	ro.quality = c->o->quality;
-	out = wav_name(c->dir, c->in->audio[i]);
-	resample_file(&ro, c->in->audio[i], out, &r->st, &r->d);
-	free(out);
-	return r;
-}
-
-static void
-conv_done(size_t i, void *res, void *arg)
-{
-	struct conv *c = arg;
-	struct conv_res *r = res;
-
-	diag_move(c->d, &r->d);
-	if (r->st.written) {
-		c->converted++;
-		c->copied += r->st.copied;
-		c->clipped += r->st.clipped;
-		if (r->st.in_rate > 0)
-			c->seconds += (double)r->st.in_frames / r->st.in_rate;
+	while (n > 0 && (p = strstr(s, from)) != NULL) {
+		buf_add(&b, s, (size_t)(p - s));
+		buf_addstr(&b, to);
+		s = p + n;
 	}
-	resample_stats_release(&r->st);
-	diag_release(&r->d);
-	free(r);
+	buf_addstr(&b, s);
+	return buf_detach(&b);
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *b = strrchr(path, '/');
+
+	return b != NULL ? b + 1 : path;
+}
+
+/* NAME.wav for a recording NAME.flac: the name the transcript uses. */
+static char *
+wav_name(const char *path)
+{
+	const char *b = base_name(path), *dot = strrchr(b, '.');
+
+	return xasprintf("%.*s.wav", (int)(dot != NULL && dot != b ?
+	    (size_t)(dot - b) : strlen(b)), b);
 }
 
 static void
@@ -199,6 +161,539 @@ endline(struct buf *b)
 {
 	if (b->len > 0 && b->s[b->len - 1] != '\n')
 		buf_addc(b, '\n');
+}
+
+/* Count a finding towards kind pk, or towards no kind. */
+static void
+account_one(struct prep *st, int pk, const struct finding *f)
+{
+	if (f->rule == NULL || f->sev < SEV_WARNING)
+		return;
+	if (pk == PK_NONE)
+		st->other[f->sev == SEV_ERROR]++;
+	else if (f->sev == SEV_ERROR)
+		st->k[pk].errors++;
+	else
+		st->k[pk].warnings++;
+}
+
+/* Count the findings from index from on towards kind pk. */
+static void
+account(struct prep *st, int pk, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < st->d->n; i++)
+		account_one(st, pk, &st->d->v[i]);
+}
+
+/*
+ * The line of the raw transcript that each line of its repair comes
+ * from: vox-trans --fix writes one line per input line, in order, but
+ * for blank lines (spaces, TABs, CRs), which it drops; a binary or
+ * UTF-16 file it copies as it is.  map[k] is the raw line of line k
+ * (1-based, map[0] unused); *n is the number of lines + 1.
+ */
+unsigned long *
+prepare_line_map(const char *buf, size_t len, size_t *n)
+{
+	const char *p = buf, *end = buf + len, *nl;
+	unsigned long *map = NULL, line;
+	size_t k = 1, cap = 0, i, ll;
+	int keep, verbatim;
+
+	verbatim = (len >= 2 && ((unsigned char)buf[0] == 0xFF ||
+	    (unsigned char)buf[0] == 0xFE) &&
+	    (((unsigned char)buf[1] ^ (unsigned char)buf[0]) == 0x01)) ||
+	    memchr(buf, '\0', len) != NULL;
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 && !verbatim)
+		p += 3;
+	for (line = 1; p < end; line++, p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		ll = (size_t)(nl - p);
+		keep = verbatim || ll > PREP_TRANS_LINE_MAX + 1;
+		for (i = 0; !keep && i < ll; i++)
+			keep = p[i] != ' ' && p[i] != '\t' && p[i] != '\r';
+		if (keep) {
+			if (k >= cap) {
+				cap = cap ? cap * 2 : 64;
+				map = xreallocarray(map, cap, sizeof(*map));
+			}
+			map[k++] = line;
+		}
+		if (nl == end)
+			break;
+	}
+	if (map == NULL)
+		map = xcalloc(1, sizeof(*map));
+	map[0] = 0;
+	*n = k;
+	return map;
+}
+
+static int
+bywav_cmp(const void *a, const void *b)
+{
+	const struct source *const *x = a, *const *y = b;
+
+	return strcmp((*x)->wav, (*y)->wav);
+}
+
+static const struct source *
+source_of(const struct prep *st, const char *wav)
+{
+	struct source key, *kp = &key, **hit;
+
+	if (st->bywav == NULL)
+		return NULL;
+	key.wav = (char *)wav;
+	hit = bsearch(&kp, st->bywav, st->nbywav, sizeof(*st->bywav),
+	    bywav_cmp);
+	return hit != NULL ? *hit : NULL;
+}
+
+/* A finding about a work file, moved to the user's file and line. */
+static void
+map_finding(const struct prep *st, struct finding *f)
+{
+	const struct source *s;
+	const char *to = NULL;
+	size_t n = strlen(st->audio);
+	char *m, *m2;
+
+	if (f->file != NULL) {
+		if (strcmp(f->file, st->tcopy) == 0 && st->trans != NULL) {
+			to = st->trans;
+			if (f->line > 0)
+				f->line = f->line < st->ntmap ?
+				    st->tmap[f->line] : 0;
+			if (f->line == 0)
+				f->col = 0;
+		} else if (strncmp(f->file, st->audio, n) == 0 &&
+		    f->file[n] == '/' &&
+		    (s = source_of(st, f->file + n + 1)) != NULL)
+			to = s->path;
+		else if (strncmp(f->file, st->audio, n) == 0 &&
+		    (f->file[n] == '\0' || strcmp(f->file + n, "/") == 0))
+			to = st->raw;
+		else if (st->related != NULL &&
+		    strcmp(f->file, st->k[PK_TEXT].src) == 0)
+			to = st->related;
+		else if (st->pron != NULL &&
+		    strcmp(f->file, st->k[PK_PRON].src) == 0)
+			to = st->pron;
+		if (to != NULL && to != st->trans) {
+			/* No map from lines of the normalized copy back. */
+			f->line = f->col = 0;
+		}
+		if (to != NULL) {
+			free(f->file);
+			f->file = xstrdup(to);
+		} else {
+			m = swap(f->file, st->work, st->outdir);
+			free(f->file);
+			f->file = m;
+		}
+	}
+	/* A system error is about the work folder: name OUT_DIR there. */
+	if (f->rule != NULL) {
+		m = st->trans != NULL ? swap(f->msg, st->tcopy, st->trans) :
+		    xstrdup(f->msg);
+		m2 = swap(m, st->audio, st->raw);
+		free(m);
+	} else
+		m2 = xstrdup(f->msg);
+	m = swap(m2, st->work, st->outdir);
+	free(m2);
+	free(f->msg);
+	f->msg = m;
+}
+
+static void
+map_findings(const struct prep *st, size_t from)
+{
+	size_t i;
+
+	for (i = from; i < st->d->n; i++)
+		map_finding(st, &st->d->v[i]);
+}
+
+static int
+same_finding(const struct finding *a, const struct finding *b)
+{
+	return a->rule == b->rule && a->rule != NULL && a->line == b->line &&
+	    a->col == b->col && (a->file == NULL) == (b->file == NULL) &&
+	    (a->file == NULL || strcmp(a->file, b->file) == 0) &&
+	    strcmp(a->msg, b->msg) == 0;
+}
+
+/*
+ * A lint of a work copy repeats what the repair already said about the
+ * user's file (same place, rule and message once mapped): keep the
+ * first, drop the repeats from index from on.
+ */
+static void
+drop_repeats(struct prep *st, size_t from)
+{
+	struct diag *d = st->d;
+	size_t i, j, k = from;
+
+	for (i = from; i < d->n; i++) {
+		struct finding *f = &d->v[i];
+		int dup = 0;
+
+		for (j = st->first; j < from && !dup; j++)
+			dup = same_finding(&d->v[j], f);
+		if (dup) {
+			free(f->file);
+			free(f->member);
+			free(f->msg);
+		} else
+			d->v[k++] = *f;
+	}
+	d->n = k;
+}
+
+/* An input that the run does not use, and why. */
+static void
+unused(struct prep *st, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void
+unused(struct prep *st, const char *path, const char *fmt, ...)
+{
+	struct loc l = { path, NULL, 0, 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vadd(st->d, &l, "PKG-UNUSED", SEV_NONE, fmt, ap);
+	va_end(ap);
+	st->unused++;
+}
+
+/* Audio that libsndfile cannot decode, by name. */
+static int
+undecodable(const char *name)
+{
+	static const char *const ext[] = { ".3gp", ".aac", ".amr", ".m4a",
+	    ".m4b", ".mp4", ".webm", ".wma" };
+	size_t i;
+
+	for (i = 0; i < sizeof(ext) / sizeof(ext[0]); i++)
+		if (dataset_has_suffix(name, ext[i]))
+			return 1;
+	return 0;
+}
+
+static void
+add_source(struct prep *st, char *path)
+{
+	/* Double at powers of two: linear, not quadratic. */
+	if ((st->nsrc & (st->nsrc - 1)) == 0)
+		st->src = xreallocarray(st->src, st->nsrc > 0 ?
+		    st->nsrc * 2 : 1, sizeof(*st->src));
+	st->src[st->nsrc].path = path;
+	st->src[st->nsrc].wav = wav_name(path);
+	st->src[st->nsrc].skip = 0;
+	st->nsrc++;
+}
+
+static int
+icase_wav_cmp(const void *a, const void *b)
+{
+	const struct source *const *x = a, *const *y = b;
+	int c = strcasecmp((*x)->wav, (*y)->wav);
+
+	return c != 0 ? c : strcmp((*x)->path, (*y)->path);
+}
+
+/*
+ * Two recordings that become one WAV name (a.wav and a.flac), or two
+ * names that differ only in case (one file on Windows and macOS, a
+ * duplicate member in the zip): which one wins would depend on -j, so
+ * neither is used.  The others are then indexed by WAV name.
+ */
+static void
+find_clashes(struct prep *st)
+{
+	struct source **by;
+	struct loc l = { NULL, NULL, 0, 0 };
+	size_t i, j, k;
+
+	by = xcalloc(st->nsrc + 1, sizeof(*by));
+	for (i = 0; i < st->nsrc; i++)
+		by[i] = &st->src[i];
+	if (st->nsrc > 0)
+		qsort(by, st->nsrc, sizeof(*by), icase_wav_cmp);
+	for (i = 0; i < st->nsrc; i = j) {
+		for (j = i + 1; j < st->nsrc &&
+		    strcasecmp(by[i]->wav, by[j]->wav) == 0; j++)
+			;
+		for (k = i + 1; k < j; k++) {
+			l.file = by[k]->path;
+			if (strcmp(by[i]->wav, by[k]->wav) == 0)
+				diag_add(st->d, &l, "PKG-ZIP-DUP", "'%s' and "
+				    "'%s' would both become '%s'; one would "
+				    "overwrite the other, so neither is used",
+				    by[i]->path, by[k]->path, by[k]->wav);
+			else
+				diag_add(st->d, &l, "PKG-ZIP-DUP", "'%s' and "
+				    "'%s' would become '%s' and '%s', which "
+				    "differ only in case and collide in the "
+				    "zip; neither is used", by[i]->path,
+				    by[k]->path, by[i]->wav, by[k]->wav);
+		}
+		for (k = i; j > i + 1 && k < j; k++)
+			by[k]->skip = 1;
+	}
+	for (i = k = 0; i < st->nsrc; i++)
+		if (!st->src[i].skip)
+			by[k++] = &st->src[i];
+	if (k > 0)
+		qsort(by, k, sizeof(*by), bywav_cmp);
+	/* Findings are mapped back only from what is converted. */
+	st->bywav = by;
+	st->nbywav = k;
+}
+
+/* A text file of the raw folder: which role it has, or why none. */
+static void
+find_text(struct prep *st, const char *name, char *path, struct buf *b)
+{
+	static const char *const role[] = { "the transcript",
+	    "the related text", "the pronunciation file" };
+	unsigned int kind;
+	int transcript, r;
+	char **slot;
+
+	buf_reset(b);
+	if (io_read_file(path, b, 1 << 20, st->d) == -1) {
+		free(path);
+		return;
+	}
+	kind = lint_text_kind(name, b, &transcript);
+	r = transcript ? 0 : kind == KIND_LANGUAGE ? 1 :
+	    kind == KIND_PRONUNCIATION ? 2 : -1;
+	slot = r == 0 ? &st->trans : r == 1 ? &st->related : r == 2 ?
+	    &st->pron : NULL;
+	if (slot == NULL)
+		unused(st, path, "%s data, which vox-prepare does not prepare "
+		    "yet; check it with vox-lint and upload it as it is",
+		    kind_name((enum kind)kind));
+	else if (*slot != NULL)
+		unused(st, path, "'%s' is %s already; vox-prepare uses one "
+		    "file of each kind", *slot, role[r]);
+	else {
+		*slot = path;
+		return;
+	}
+	free(path);
+}
+
+/*
+ * One file at the top of the raw folder: a recording, a text of some
+ * role, or reported as not used.  Audio libsndfile cannot decode is
+ * kept in bad, to be judged once the recordings are known.
+ */
+static void
+find_entry(struct prep *st, const struct dataset_entry *e, const char *sep,
+    char **bad, size_t *nbad, struct buf *b)
+{
+	char *path = xasprintf("%s%s%s", st->raw, sep, e->name);
+
+	if (e->dir)
+		unused(st, path, "a folder; vox-prepare uses only the files "
+		    "at the top of '%s'", st->raw);
+	else if (e->symlink)
+		unused(st, path, "a symbolic link; vox-prepare does not "
+		    "follow links");
+	else if (e->special)
+		unused(st, path, "not a regular file; vox-prepare does not "
+		    "read it");
+	else if (dataset_is_audio(e->name)) {
+		add_source(st, path);
+		return;
+	} else if (undecodable(e->name)) {
+		bad[(*nbad)++] = path;
+		return;
+	} else if (dataset_has_suffix(e->name, ".txt") ||
+	    dataset_has_suffix(e->name, ".tsv")) {
+		find_text(st, e->name, path, b);
+		return;
+	} else if (dataset_has_suffix(e->name, ".md"))
+		unused(st, path, "markdown, which vox-prepare does not prepare "
+		    "yet; check it with vox-lint and upload it as it is");
+	else
+		unused(st, path, "neither audio nor .txt or .tsv text; "
+		    "vox-prepare does not use it");
+	free(path);
+}
+
+/*
+ * Audio libsndfile cannot decode (AAC in .m4a): an error that says how
+ * to convert it, or not used when a recording of that name is there
+ * (the converted copy, once the user followed that advice).
+ */
+static void
+find_undecodable(struct prep *st, char *const *bad, size_t nbad)
+{
+	struct loc l = { NULL, NULL, 0, 0 };
+	const char *name;
+	char *wav;
+	size_t i;
+
+	for (i = 0; i < nbad; i++) {
+		name = base_name(bad[i]);
+		wav = wav_name(name);
+		if (source_of(st, wav) != NULL)
+			unused(st, bad[i], "not used; '%s' is used instead",
+			    wav);
+		else {
+			l.file = bad[i];
+			diag_add(st->d, &l, "AUDIO-READ", "libsndfile cannot "
+			    "decode this format, so the recording is not "
+			    "used; convert it first, e.g. 'ffmpeg -i %s %s'",
+			    name, wav);
+		}
+		free(wav);
+	}
+}
+
+/*
+ * Stage 1: sort the files at the top of the raw folder by role: audio
+ * by extension; text by the shape vox-lint detects (a transcript,
+ * pronunciations, else related text).  Every other file is named in a
+ * finding with the reason it is not used.
+ */
+static int
+stage_find(struct prep *st)
+{
+	struct dataset ds = DATASET_INIT;
+	struct buf b = BUF_INIT;
+	const char *sep;
+	char **bad = NULL;
+	size_t i, nbad = 0;
+	int rc = -1;
+
+	if (dataset_open(&ds, st->raw, st->d) == -1 || ds.zip) {
+		if (ds.zip)
+			diag_syserr(st->d, "'%s' is not a folder", st->raw);
+		goto out;
+	}
+	sep = st->raw[strlen(st->raw) - 1] == '/' ? "" : "/";
+	bad = xcalloc(ds.n + 1, sizeof(*bad));
+	/* Files in a folder are reported with the folder. */
+	for (i = 0; i < ds.n; i++)
+		if (strchr(ds.v[i].name, '/') == NULL)
+			find_entry(st, &ds.v[i], sep, bad, &nbad, &b);
+	find_clashes(st);
+	find_undecodable(st, bad, nbad);
+	for (i = st->first; i < st->d->n; i++) {
+		const struct finding *f = &st->d->v[i];
+
+		account_one(st, f->rule != NULL &&
+		    strcmp(f->rule->id, "PKG-UNUSED") == 0 ? PK_NONE :
+		    PK_AUDIO, f);
+	}
+	if (st->nsrc > 0 || nbad > 0 || st->trans != NULL)
+		st->k[PK_AUDIO].kind = st->trans != NULL ? KIND_ACOUSTIC :
+		    KIND_AUDIOFILES;
+	if (st->related != NULL)
+		st->k[PK_TEXT].kind = KIND_LANGUAGE;
+	if (st->pron != NULL)
+		st->k[PK_PRON].kind = KIND_PRONUNCIATION;
+	rc = 0;
+out:
+	for (i = 0; i < nbad; i++)
+		free(bad[i]);
+	free(bad);
+	buf_release(&b);
+	dataset_close(&ds);
+	return rc;
+}
+
+/* Stage 2: convert the audio into work/.audio, in parallel, in order. */
+struct conv_res {
+	struct diag		d;
+	struct resample_stats	st;
+};
+
+static void *
+conv_work(size_t i, void *arg)
+{
+	struct prep *st = arg;
+	struct conv_res *r = xcalloc(1, sizeof(*r));
+	struct resample_opts ro = RESAMPLE_OPTS_INIT;
+	char *out;
+
+	if (stop || st->src[i].skip)
+		return r;
+	progress_part_init(&r->st.part, &st->prog,
+	    progress_bytes(&st->src[i].path, 1));
+	ro.rate = st->o->rate;
+	ro.quality = st->o->quality;
+	out = xasprintf("%s/%s", st->audio, st->src[i].wav);
+	resample_file(&ro, st->src[i].path, out, &r->st, &r->d);
+	free(out);
+	return r;
+}
+
+static void
+conv_done(size_t i, void *res, void *arg)
+{
+	struct prep *st = arg;
+	struct conv_res *r = res;
+
+	progress_part_end(&r->st.part);
+	diag_move(st->d, &r->d);
+	if (r->st.written) {
+		st->converted++;
+		st->copied += r->st.copied;
+		st->clipped += r->st.clipped;
+		if (r->st.in_rate > 0)
+			st->seconds += (double)r->st.in_frames /
+			    r->st.in_rate;
+	}
+	resample_stats_release(&r->st);
+	diag_release(&r->d);
+	free(r);
+}
+
+static int
+stage_convert(struct prep *st)
+{
+	struct jobs_spec js;
+	size_t from = st->d->n, i;
+	double bytes = 0;
+	int rc;
+
+	if (st->nsrc == 0)
+		return 0;
+	for (i = 0; i < st->nsrc; i++)
+		if (!st->src[i].skip)
+			bytes += progress_bytes(&st->src[i].path, 1);
+	progress_begin_unit(&st->prog, st->o->progress, bytes,
+	    PROGRESS_BYTES);
+	js.n = st->nsrc;
+	js.threads = st->o->jobs;
+	js.work = conv_work;
+	js.done = conv_done;
+	js.ctx = st;
+	rc = jobs_run(&js);
+	progress_end(&st->prog);
+	if (rc == -1) {
+		diag_syserr(st->d, "cannot start threads: %s",
+		    strerror(errno));
+		return -1;
+	}
+	buf_printf(st->sum, "  audio: %zu of %zu in %u Hz mono 16-bit "
+	    "WAV (%zu converted, %zu already right), %.1f s, %llu "
+	    "samples clipped\n", st->converted, st->nsrc, st->o->rate,
+	    st->converted - st->copied, st->copied, st->seconds,
+	    (unsigned long long)st->clipped);
+	account(st, PK_AUDIO, from);
+	return 0;
 }
 
 /* Write bytes to path atomically. */
@@ -214,61 +709,69 @@ put_file(const char *path, const struct buf *b, struct diag *d)
 	return io_commit(&of, d);
 }
 
-/* The transcript, repaired by the vox-trans rules, into work/audio. */
+/*
+ * Stage 3: the transcript, repaired by the vox-trans rules, into
+ * work/.audio/trans.txt, with the map from its lines to the raw ones.
+ */
 static int
-fix_transcript(const struct prepare_opts *o, const char *src,
-    const char *dir, struct buf *sum, struct diag *d)
+stage_fix(struct prep *st)
 {
 	struct trans tr = TRANS_INIT;
 	struct trans_opts to;
 	struct buf in = BUF_INIT, out = BUF_INIT;
-	struct loc l = { src, NULL, 0, 0 };
+	struct loc l = { NULL, NULL, 0, 0 };
 	struct text *t = NULL;
-	char *dst = xasprintf("%s/trans.txt", dir);
+	size_t from = st->d->n;
 	int rc = -1;
 
-	if (io_read_file(src, &in, 64 << 20, d) != 0 ||
-	    (t = text_open(o->loc->tag, d)) == NULL)
+	if (st->trans == NULL)
+		return 0;
+	l.file = st->trans;
+	if (io_read_file(st->trans, &in, 64 << 20, st->d) != 0 ||
+	    (t = text_open(st->o->loc->tag, st->d)) == NULL)
 		goto out;
 	memset(&to, 0, sizeof(to));
-	to.loc = o->loc;
-	to.repeat_max = o->prof->repeat_max;
+	to.loc = st->o->loc;
+	to.repeat_max = st->o->prof->repeat_max;
 	to.fix = 1;
 	to.eol_lf = 1;
-	trans_check(&tr, t, &to, buf_str(&in), in.len, &l, &out, d);
-	if (put_file(dst, &out, d) == -1)
+	trans_check(&tr, t, &to, buf_str(&in), in.len, &l, &out, st->d);
+	st->tmap = prepare_line_map(buf_str(&in), in.len, &st->ntmap);
+	if (put_file(st->tcopy, &out, st->d) == -1)
 		goto out;
-	buf_addstr(sum, "  transcript: ");
-	trans_summary(&tr, sum);
-	endline(sum);
+	buf_addstr(st->sum, "  transcript: ");
+	trans_summary(&tr, st->sum);
+	endline(st->sum);
+	account(st, PK_AUDIO, from);
 	rc = 0;
 out:
 	text_close(t);
 	trans_release(&tr);
 	buf_release(&in);
 	buf_release(&out);
-	free(dst);
 	return rc;
 }
 
 static int
-norm_related(const struct prepare_opts *o, const char *src, const char *dst,
-    struct buf *sum, struct diag *d)
+norm_related(struct prep *st)
 {
+	struct pkind *k = &st->k[PK_TEXT];
 	struct related_opts ro;
-	struct related_stats st;
+	struct related_stats rs;
 	struct buf in = BUF_INIT, out = BUF_INIT;
+	size_t from = st->d->n;
 	int rc = -1;
 
-	related_opts_init(&ro, o->prof, o->loc);
-	memset(&st, 0, sizeof(st));
-	if (io_read_file(src, &in, 0, d) != 0 ||
-	    related_check_mem(&ro, NULL, buf_str(&in), in.len, src, &out, &st,
-	    d) == -1 || put_file(dst, &out, d) == -1)
+	related_opts_init(&ro, st->o->prof, st->o->loc);
+	memset(&rs, 0, sizeof(rs));
+	if (io_read_file(st->related, &in, 0, st->d) != 0 ||
+	    related_check_mem(&ro, NULL, buf_str(&in), in.len, st->related,
+	    &out, &rs, st->d) == -1 || put_file(k->src, &out, st->d) == -1)
 		goto out;
-	buf_addstr(sum, "  related text: ");
-	related_summary(&st, sum);
-	endline(sum);
+	buf_addstr(st->sum, "  related text: ");
+	related_summary(&rs, st->sum);
+	endline(st->sum);
+	account(st, PK_TEXT, from);
 	rc = 0;
 out:
 	buf_release(&in);
@@ -277,25 +780,27 @@ out:
 }
 
 static int
-norm_pron(const struct prepare_opts *o, const char *src, const char *dst,
-    struct buf *sum, struct diag *d)
+norm_pron(struct prep *st)
 {
+	struct pkind *k = &st->k[PK_PRON];
 	struct pron_opts po;
-	struct pron_stats st;
+	struct pron_stats ps;
 	struct buf in = BUF_INIT, out = BUF_INIT;
 	struct text *t = NULL;
+	size_t from = st->d->n;
 	int rc = -1;
 
-	pron_opts_init(&po, o->prof, o->loc);
-	memset(&st, 0, sizeof(st));
-	if (io_read_file(src, &in, PRON_READ_MAX, d) != 0 ||
-	    (t = text_open(o->loc->tag, d)) == NULL ||
-	    pron_check(&po, t, buf_str(&in), in.len, src, NULL, &out, &st,
-	    d) == -1 || put_file(dst, &out, d) == -1)
+	pron_opts_init(&po, st->o->prof, st->o->loc);
+	memset(&ps, 0, sizeof(ps));
+	if (io_read_file(st->pron, &in, PRON_READ_MAX, st->d) != 0 ||
+	    (t = text_open(st->o->loc->tag, st->d)) == NULL ||
+	    pron_check(&po, t, buf_str(&in), in.len, st->pron, NULL, &out,
+	    &ps, st->d) == -1 || put_file(k->src, &out, st->d) == -1)
 		goto out;
-	buf_addstr(sum, "  pronunciation: ");
-	pron_summary(&st, sum);
-	endline(sum);
+	buf_addstr(st->sum, "  pronunciation: ");
+	pron_summary(&ps, st->sum);
+	endline(st->sum);
+	account(st, PK_PRON, from);
 	rc = 0;
 out:
 	text_close(t);
@@ -304,34 +809,128 @@ out:
 	return rc;
 }
 
-/* Pack one kind from work into the new OUT folder; count its errors. */
+/* Stage 4: related text (vox-text) and pronunciations (vox-pron). */
 static int
-pack_kind(const struct prepare_opts *o, unsigned int kind, char *in,
-    const char *out, struct buf *sum, struct diag *d)
+stage_normalize(struct prep *st)
+{
+	if (st->related != NULL && norm_related(st) == -1)
+		return -1;
+	if (st->pron != NULL && norm_pron(st) == -1)
+		return -1;
+	return 0;
+}
+
+/*
+ * Stage 5: lint each kind as vox-lint does, its findings moved to the
+ * user's files; what the earlier stages said already is not repeated.
+ */
+static int
+stage_lint(struct prep *st)
+{
+	struct lint_opts lo;
+	struct lint_result res;
+	size_t from;
+	int i;
+
+	memset(&lo, 0, sizeof(lo));
+	lo.prof = st->o->prof;
+	lo.loc = st->o->loc;
+	lo.testing = st->o->testing;
+	lo.jobs = st->o->jobs;
+	for (i = 0; i < PK_N; i++) {
+		if (st->k[i].kind == 0)
+			continue;
+		from = st->d->n;
+		lo.kind = st->k[i].kind;
+		if (lint_path(&lo, st->k[i].src, NULL, NULL, &res, st->d) ==
+		    -1)
+			return -1;
+		map_findings(st, from);
+		drop_repeats(st, from);
+		account(st, i, from);
+	}
+	return 0;
+}
+
+/* The lines of s, each escaped as diagnostics are, indented. */
+static void
+add_lines(struct buf *b, const char *s, const char *indent)
+{
+	const char *nl;
+	char *line;
+
+	for (; *s != '\0'; s = *nl != '\0' ? nl + 1 : nl) {
+		nl = s + strcspn(s, "\n");
+		line = xstrndup(s, (size_t)(nl - s));
+		buf_addstr(b, indent);
+		buf_addesc(b, line);
+		buf_addc(b, '\n');
+		free(line);
+	}
+}
+
+/*
+ * Stage 6: pack each kind without errors (or each, with --force) as
+ * vox-pack does; what vox-pack's own lint says was said in stage 5.
+ */
+static int
+stage_pack(struct prep *st)
 {
 	struct pack_opts po;
 	struct buf s = BUF_INIT;
-	int r;
+	struct pkind *k;
+	char *t;
+	size_t from;
+	int i, r, rc = 0;
 
 	memset(&po, 0, sizeof(po));
-	po.prof = o->prof;
-	po.loc = o->loc;
-	po.testing = o->testing;
-	po.kind = kind;
-	po.out = out;
-	po.name = kind_name((enum kind)kind);
-	po.jobs = o->jobs;
-	r = pack_run(&po, &in, 1, &s, d);
-	buf_printf(sum, "  %s: %s", kind_name((enum kind)kind), r == 0 ?
-	    "packed\n    " : r == 1 ? "" : "failed\n");
-	if (r != -1)
-		buf_addstr(sum, buf_str(&s));
+	po.prof = st->o->prof;
+	po.loc = st->o->loc;
+	po.testing = st->o->testing;
+	po.jobs = st->o->jobs;
+	po.force = 1;
+	for (i = 0; i < PK_N && rc == 0; i++) {
+		k = &st->k[i];
+		if (k->kind == 0)
+			continue;
+		buf_printf(st->sum, "  %s: ", kind_name((enum kind)k->kind));
+		if (k->errors > 0 && !st->o->force) {
+			buf_printf(st->sum, "not packed: the inputs have %zu "
+			    "error%s; fix them, or pack anyway with --force\n",
+			    k->errors, k->errors == 1 ? "" : "s");
+			continue;
+		}
+		po.kind = k->kind;
+		po.out = k->dst;
+		po.name = kind_name((enum kind)k->kind);
+		from = st->d->n;
+		buf_reset(&s);
+		r = pack_run(&po, &k->src, 1, &s, st->d);
+		map_findings(st, from);
+		drop_repeats(st, from);
+		account(st, i, from);
+		if (r != 0) {
+			buf_addstr(st->sum, "failed\n");
+			rc = -1;
+			break;
+		}
+		k->packed = 1;
+		if (k->errors > 0)
+			buf_printf(st->sum, "packed despite %zu error%s "
+			    "(--force)\n", k->errors, k->errors == 1 ? "" :
+			    "s");
+		else
+			buf_addstr(st->sum, "packed\n");
+		t = swap(buf_str(&s), st->work, st->outdir);
+		add_lines(st->sum, t, "    ");
+		free(t);
+	}
 	buf_release(&s);
-	return r;
+	return rc;
 }
 
 static int
-rm_entry(const char *p, const struct stat *st, int flag, struct FTW *f)
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
 {
 	return remove(p);
 }
@@ -346,11 +945,11 @@ rm_tree(const char *dir)
 static int
 publish(const char *work, const char *out, struct diag *d)
 {
-	struct stat st;
+	struct stat sb;
 	char *old = NULL;
 	int rc = 0;
 
-	if (stat(out, &st) == 0) {
+	if (stat(out, &sb) == 0) {
 		old = xasprintf("%s.old-%ld", out, (long)getpid());
 		if (rename(out, old) == -1) {
 			diag_syserr(d, "cannot replace '%s': %s", out,
@@ -370,45 +969,108 @@ publish(const char *work, const char *out, struct diag *d)
 	return rc;
 }
 
-/*
- * Findings about the converted files name the work folder, which is
- * gone once the run ends: name OUT_DIR instead, which is stable.
- */
-static char *
-swap(const char *s, const char *from, const char *to)
+static int
+ready(const struct prep *st, const struct pkind *k)
 {
-	struct buf b = BUF_INIT;
-	const char *p;
-	size_t n = strlen(from);
-
-	while ((p = strstr(s, from)) != NULL) {
-		buf_add(&b, s, (size_t)(p - s));
-		buf_addstr(&b, to);
-		s = p + n;
-	}
-	buf_addstr(&b, s);
-	return buf_detach(&b);
+	return k->packed && k->errors == 0 &&
+	    (st->o->failon > SEV_WARNING || k->warnings == 0);
 }
 
 static void
-rename_findings(struct diag *d, size_t first, const char *work,
-    const char *out)
+plural(struct buf *b, size_t n, const char *what)
 {
-	size_t i;
-	char *s;
+	buf_printf(b, "%zu %s%s", n, what, n == 1 ? "" : "s");
+}
 
-	for (i = first; i < d->n; i++) {
-		struct finding *f = &d->v[i];
+/*
+ * The closing line, which says what the exit status says: "ready to
+ * upload" only when it is 0; else what is packed and why the rest is
+ * not.  Returns the status: 0, or 1.
+ */
+static int
+verdict(struct prep *st)
+{
+	const char *lvl = st->o->failon <= SEV_WARNING ? " (-W warning)" : "";
+	char *out = esc(st->out);
+	size_t n = 0, nready = 0, other;
+	int i;
 
-		if (f->file != NULL) {
-			s = swap(f->file, work, out);
-			free(f->file);
-			f->file = s;
-		}
-		s = swap(f->msg, work, out);
-		free(f->msg);
-		f->msg = s;
+	for (i = 0; i < PK_N; i++) {
+		n += st->k[i].kind != 0;
+		nready += st->k[i].kind != 0 && ready(st, &st->k[i]);
 	}
+	other = st->other[1] + (st->o->failon <= SEV_WARNING ?
+	    st->other[0] : 0);
+	if (nready == n && other == 0) {
+		buf_printf(st->sum, "%s: %s\n", out, n > 0 ? "ready to upload" :
+		    "nothing to upload");
+		free(out);
+		return 0;
+	}
+	if (n > 0)
+		buf_printf(st->sum, "%s: %zu of %zu kind%s ready to upload", out,
+		    nready, n, n == 1 ? "" : "s");
+	else
+		buf_printf(st->sum, "%s: nothing to upload", out);
+	for (i = 0; i < PK_N; i++) {
+		const struct pkind *k = &st->k[i];
+
+		if (k->kind == 0 || ready(st, k))
+			continue;
+		buf_printf(st->sum, "; %s ", kind_name((enum kind)k->kind));
+		if (!k->packed) {
+			buf_addstr(st->sum, "not packed: ");
+			plural(st->sum, k->errors, "error");
+		} else if (k->errors > 0) {
+			buf_addstr(st->sum, "packed despite ");
+			plural(st->sum, k->errors, "error");
+			buf_addstr(st->sum, " (--force)");
+		} else {
+			buf_addstr(st->sum, "has ");
+			plural(st->sum, k->warnings, "warning");
+			buf_addstr(st->sum, lvl);
+		}
+	}
+	if (st->other[1] > 0) {
+		buf_addstr(st->sum, "; ");
+		plural(st->sum, st->other[1], "error");
+		buf_addstr(st->sum, " about the inputs");
+	}
+	if (*lvl != '\0' && st->other[0] > 0) {
+		buf_addstr(st->sum, "; ");
+		plural(st->sum, st->other[0], "warning");
+		buf_printf(st->sum, " about the inputs%s", lvl);
+	}
+	buf_addc(st->sum, '\n');
+	free(out);
+	return 1;
+}
+
+/*
+ * Stage 7: drop the work files, write report.jsonl with every finding
+ * of the run, and put the work folder in place of OUT_DIR.
+ */
+static int
+stage_commit(struct prep *st)
+{
+	struct report *rep;
+	char *p;
+	size_t i;
+	int k;
+
+	rm_tree(st->audio);
+	for (k = PK_TEXT; k < PK_N; k++)
+		if (st->k[k].kind != 0)
+			remove(st->k[k].src);
+	p = xasprintf("%s/report.jsonl", st->work);
+	rep = report_new(p, REPORT_JSONL, "vox-prepare", "", SEV_ERROR);
+	free(p);
+	for (i = st->first; i < st->d->n; i++)
+		report_add(rep, &st->d->v[i]);
+	if (report_close(rep, st->d) == -1 ||
+	    publish(st->work, st->outdir, st->d) == -1)
+		return -1;
+	return verdict(st);
 }
 
 /* The absolute form of path, which need not exist but its parent must. */
@@ -441,40 +1103,124 @@ abs_path(const char *path)
 	return r;
 }
 
-/* Whether a run of vox-prepare writes a file of this name in OUT_DIR. */
+/* Whether s is "-" and three or more digits, then suffix: "-001.zip". */
+static int
+shard_suffix(const char *s, const char *suffix)
+{
+	size_t n = 0;
+
+	if (*s++ != '-')
+		return 0;
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n >= 3 && strcmp(s + n, suffix) == 0;
+}
+
+/*
+ * Whether a run of vox-prepare writes a file of this name in OUT_DIR:
+ * exactly the names of stage 6 (vox-pack's, with its shard numbers)
+ * and report.jsonl; "acoustic-backup.zip" is someone else's.
+ */
 static int
 prepare_wrote(const char *name)
 {
-	static const char *const fixed[] = { "pronunciation.txt",
-	    "related.txt", "report.jsonl" };
-	static const char *const stems[] = { "acoustic", "audiofiles",
-	    "pronunciation", "related" };
+	static const char *const fixed[] = { "pronunciation.manifest.json",
+	    "pronunciation.txt", "related.manifest.json", "related.txt",
+	    "report.jsonl" };
+	static const char *const zips[] = { "acoustic", "audiofiles" };
+	const char *rest;
 	size_t i;
 
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
 		if (strcmp(name, fixed[i]) == 0)
 			return 1;
-	for (i = 0; i < sizeof(stems) / sizeof(stems[0]); i++)
-		if (strncmp(name, stems[i], strlen(stems[i])) == 0 &&
-		    (dataset_has_suffix(name, ".zip") ||
-		    dataset_has_suffix(name, ".manifest.json")))
+	for (i = 0; i < sizeof(zips) / sizeof(zips[0]); i++) {
+		if (strncmp(name, zips[i], strlen(zips[i])) != 0)
+			continue;
+		rest = name + strlen(zips[i]);
+		if (strcmp(rest, ".zip") == 0 ||
+		    strcmp(rest, ".manifest.json") == 0 ||
+		    shard_suffix(rest, ".zip") ||
+		    shard_suffix(rest, ".manifest.json"))
 			return 1;
+	}
 	return 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+
+	return strcmp(*x, *y);
+}
+
+/* Names listed when OUT_DIR holds files of others; then a count. */
+#define FOREIGN_MAX	5
+
+/*
+ * The files of OUT_DIR that a run does not write, each named in one
+ * error (sorted, the first few): replacing them would lose data.
+ * Returns 0, or -1 when there is one.
+ */
+static int
+out_foreign(const char *out, struct diag *d)
+{
+	struct stat sb;
+	struct dirent *de;
+	struct buf names = BUF_INIT;
+	DIR *dp;
+	char *p, **v = NULL;
+	size_t i, n = 0;
+
+	if ((dp = opendir(out)) == NULL) {
+		diag_syserr(d, "cannot read folder '%s': %s", out,
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		p = xasprintf("%s/%s", out, de->d_name);
+		if (lstat(p, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+		    !prepare_wrote(de->d_name)) {
+			if ((n & (n - 1)) == 0)
+				v = xreallocarray(v, n > 0 ? n * 2 : 1,
+				    sizeof(*v));
+			v[n++] = xstrdup(de->d_name);
+		}
+		free(p);
+	}
+	closedir(dp);
+	if (n > 0) {
+		qsort(v, n, sizeof(*v), name_cmp);
+		for (i = 0; i < n && i < FOREIGN_MAX; i++)
+			buf_printf(&names, "%s'%s'", i == 0 ? "" : i + 1 == n ?
+			    " and " : ", ", v[i]);
+		if (n > FOREIGN_MAX)
+			buf_printf(&names, " and %zu more", n - FOREIGN_MAX);
+		diag_syserr(d, "'%s' holds %s, which vox-prepare does not "
+		    "write; refusing to replace it", out, buf_str(&names));
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	buf_release(&names);
+	return n > 0 ? -1 : 0;
 }
 
 /*
  * A finished run replaces OUT_DIR as a whole.  Refuse, before any work,
  * an OUT_DIR that is the raw folder or holds it, that is not a folder,
- * or that holds anything a run does not write: replacing it would lose
- * data.  Returns 0, or -1 after a system error.
+ * or that holds anything a run does not write.  Returns 0, or -1 after
+ * a system error.
  */
 static int
 out_check(const char *raw, const char *out, struct diag *d)
 {
-	struct stat st;
-	struct dirent *de;
-	DIR *dp;
-	char *r, *o, *p;
+	struct stat sb;
+	char *r, *o;
 	size_t n;
 	int rc = 0;
 
@@ -495,245 +1241,180 @@ out_check(const char *raw, const char *out, struct diag *d)
 	}
 	free(r);
 	free(o);
-	if (rc == -1 || stat(out, &st) == -1)
+	if (rc == -1 || stat(out, &sb) == -1)
 		return rc;
-	if (!S_ISDIR(st.st_mode)) {
+	if (!S_ISDIR(sb.st_mode)) {
 		diag_syserr(d, "'%s' is not a folder; refusing to replace it",
 		    out);
 		return -1;
 	}
-	if ((dp = opendir(out)) == NULL) {
-		diag_syserr(d, "cannot read folder '%s': %s", out,
+	return out_foreign(out, d);
+}
+
+/* The work folder beside OUT_DIR (rename stays atomic), with .audio. */
+static int
+prep_workdir(struct prep *st)
+{
+	mode_t um;
+
+	st->work = xasprintf("%s.vox-prepare.XXXXXX", st->outdir);
+	if (mkdtemp(st->work) == NULL) {
+		diag_syserr(st->d, "cannot create a work folder beside '%s': "
+		    "%s", st->out, strerror(errno));
+		free(st->work);
+		st->work = NULL;
+		return -1;
+	}
+	/* mkdtemp makes 0700; OUT_DIR gets the usual mode. */
+	um = umask(0);
+	umask(um);
+	chmod(st->work, 0777 & ~um);
+	st->audio = xasprintf("%s/.audio", st->work);
+	st->tcopy = xasprintf("%s/trans.txt", st->audio);
+	if (mkdir(st->audio, 0777) == -1) {
+		diag_syserr(st->d, "cannot create '%s': %s", st->audio,
 		    strerror(errno));
 		return -1;
 	}
-	while (rc == 0 && (de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		p = xasprintf("%s/%s", out, de->d_name);
-		if (lstat(p, &st) == -1 || !S_ISREG(st.st_mode) ||
-		    !prepare_wrote(de->d_name)) {
-			diag_syserr(d, "'%s' holds '%s', which vox-prepare "
-			    "does not write; refusing to replace it", out,
-			    de->d_name);
-			rc = -1;
-		}
-		free(p);
+	st->k[PK_AUDIO].src = xstrdup(st->audio);
+	st->k[PK_AUDIO].dst = xasprintf("%s/%s.zip", st->work,
+	    st->trans != NULL ? "acoustic" : "audiofiles");
+	st->k[PK_TEXT].src = xasprintf("%s/.related.txt", st->work);
+	st->k[PK_TEXT].dst = xasprintf("%s/related.txt", st->work);
+	st->k[PK_PRON].src = xasprintf("%s/.pronunciation.txt", st->work);
+	st->k[PK_PRON].dst = xasprintf("%s/pronunciation.txt", st->work);
+	return 0;
+}
+
+static void
+prep_release(struct prep *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->nsrc; i++) {
+		free(st->src[i].path);
+		free(st->src[i].wav);
 	}
-	closedir(dp);
-	return rc;
+	for (i = 0; i < PK_N; i++) {
+		free(st->k[i].src);
+		free(st->k[i].dst);
+	}
+	free(st->src);
+	free(st->bywav);
+	free(st->trans);
+	free(st->related);
+	free(st->pron);
+	free(st->tmap);
+	free(st->outdir);
+	free(st->work);
+	free(st->audio);
+	free(st->tcopy);
+}
+
+/* "raw: 6 audio files, a transcript, related text, pronunciations" */
+static void
+found(struct prep *st)
+{
+	char *raw = esc(st->raw);
+
+	buf_printf(st->sum, "%s: %zu audio files%s%s%s", raw, st->nsrc,
+	    st->trans ? ", a transcript" : "",
+	    st->related ? ", related text" : "",
+	    st->pron ? ", pronunciations" : "");
+	if (st->unused > 0)
+		buf_printf(st->sum, "; %zu file%s not used", st->unused,
+		    st->unused == 1 ? "" : "s");
+	buf_addc(st->sum, '\n');
+	free(raw);
 }
 
 /*
- * The lint of the repaired transcript repeats what the repair already
- * said about the raw one (same rule, line and message): keep the raw
- * file's finding, which names the file the user can edit.
+ * Whether a system error (a full disk, an unreadable file) was seen: the
+ * work is then incomplete for a reason that is not in the data, and
+ * nothing is published.
  */
-static void
-drop_repeats(struct diag *d, size_t first, size_t from)
-{
-	size_t i, j, k = from;
-
-	for (i = from; i < d->n; i++) {
-		struct finding *f = &d->v[i];
-		int dup = 0;
-
-		for (j = first; j < from && !dup; j++)
-			dup = d->v[j].rule == f->rule && f->rule != NULL &&
-			    d->v[j].line == f->line && d->v[j].col == f->col &&
-			    strcmp(d->v[j].msg, f->msg) == 0;
-		if (dup) {
-			free(f->file);
-			free(f->member);
-			free(f->msg);
-		} else
-			d->v[k++] = *f;
-	}
-	d->n = k;
-}
-
 static int
-interrupted(const char *work)
+syserr_seen(const struct prep *st)
 {
-	if (!stop)
-		return 0;
-	rm_tree(work);
-	return 1;
+	size_t i;
+
+	for (i = st->first; i < st->d->n; i++)
+		if (st->d->v[i].rule == NULL)
+			return 1;
+	return 0;
 }
 
+/* The stages between finding the inputs and committing the output. */
+static int (*const stages[])(struct prep *) = {
+	stage_convert,
+	stage_fix,
+	stage_normalize,
+	stage_lint,
+	stage_pack
+};
+
+/*
+ * Run vox-prepare from raw to out.  Returns 0 when every kind found is
+ * ready to upload, 1 when a kind was not packed or findings reach -W,
+ * -1 after a system error or an interruption (out is then unchanged).
+ */
 int
 prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
     struct buf *sum, struct diag *d)
 {
-	struct inputs in;
-	struct conv c;
-	struct jobs_spec js;
+	struct prep st;
 	struct sigaction sa, oldint, oldterm, oldhup;
-	struct report *rep = NULL;
-	char *work = NULL, *wav = NULL, *p = NULL, *outdir;
-	size_t first = d->n, i;
-	int rc = -1, notpacked = 0;
+	size_t i, from;
+	int rc = -1;
 
-	if (out_check(raw, out, d) == -1 ||
-	    find_inputs(raw, &in, sum, d) == -1)
-		return -1;
-	/* The work folder is a sibling of OUT_DIR: rename stays atomic. */
-	outdir = xstrdup(out);
-	while (strlen(outdir) > 1 && outdir[strlen(outdir) - 1] == '/')
-		outdir[strlen(outdir) - 1] = '\0';
-	work = xasprintf("%s.vox-prepare.XXXXXX", outdir);
-	if (mkdtemp(work) == NULL) {
-		diag_syserr(d, "cannot create a work folder beside '%s': %s",
-		    out, strerror(errno));
-		goto fail;
-	}
-	/* mkdtemp makes 0700; OUT_DIR gets the usual mode. */
-	{
-		mode_t um = umask(0);
-
-		umask(um);
-		chmod(work, 0777 & ~um);
-	}
+	memset(&st, 0, sizeof(st));
+	st.o = o;
+	st.raw = raw;
+	st.out = out;
+	st.sum = sum;
+	st.d = d;
+	st.first = d->n;
+	st.outdir = xstrdup(out);
+	while (strlen(st.outdir) > 1 && st.outdir[strlen(st.outdir) - 1] ==
+	    '/')
+		st.outdir[strlen(st.outdir) - 1] = '\0';
+	if (out_check(raw, out, d) == -1 || stage_find(&st) == -1 ||
+	    prep_workdir(&st) == -1)
+		goto out;
+	found(&st);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = onstop;
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, &oldint);
 	sigaction(SIGTERM, &sa, &oldterm);
 	sigaction(SIGHUP, &sa, &oldhup);
-	wav = xasprintf("%s/.audio", work);
-	if (mkdir(wav, 0777) == -1) {
-		diag_syserr(d, "cannot create '%s': %s", wav, strerror(errno));
-		goto clean;
-	}
-	buf_printf(sum, "%s: %zu audio files%s%s%s\n", raw, in.naudio,
-	    in.trans ? ", a transcript" : "",
-	    in.related ? ", related text" : "",
-	    in.pron ? ", pronunciations" : "");
-	memset(&c, 0, sizeof(c));
-	c.o = o;
-	c.in = &in;
-	c.dir = wav;
-	c.d = d;
-	js.n = in.naudio;
-	js.threads = o->jobs;
-	js.work = conv_work;
-	js.done = conv_done;
-	js.ctx = &c;
-	if (in.naudio > 0) {
-		jobs_run(&js);
-		buf_printf(sum, "  audio: %zu of %zu in %u Hz mono 16-bit "
-		    "WAV (%zu converted, %zu already right), %.1f s, %llu "
-		    "samples clipped\n", c.converted, in.naudio, o->rate,
-		    c.converted - c.copied, c.copied, c.seconds,
-		    (unsigned long long)c.clipped);
-	}
-	if (interrupted(work))
-		goto stopped;
-	if (in.trans != NULL && fix_transcript(o, in.trans, wav, sum, d) == -1)
-		goto clean;
-	if (in.related != NULL) {
-		p = xasprintf("%s/.related.txt", work);
-		if (norm_related(o, in.related, p, sum, d) == -1)
-			goto clean;
-	}
-	if (in.pron != NULL) {
-		free(p);
-		p = xasprintf("%s/.pronunciation.txt", work);
-		if (norm_pron(o, in.pron, p, sum, d) == -1)
-			goto clean;
-	}
-	if (interrupted(work))
-		goto stopped;
-	/* Lint and pack each kind; errors stop that kind only. */
-	if (in.naudio > 0) {
-		size_t from = d->n;
-
-		free(p);
-		p = xasprintf("%s/%s.zip", work, in.trans ? "acoustic" :
-		    "audiofiles");
-		notpacked += pack_kind(o, in.trans ? KIND_ACOUSTIC :
-		    KIND_AUDIOFILES, wav, p, sum, d) != 0;
-		drop_repeats(d, first, from);
-	}
-	if (in.related != NULL) {
-		char *src = xasprintf("%s/.related.txt", work);
-
-		free(p);
-		p = xasprintf("%s/related.txt", work);
-		notpacked += pack_kind(o, KIND_LANGUAGE, src, p, sum, d) != 0;
-		free(src);
-	}
-	if (in.pron != NULL) {
-		char *src = xasprintf("%s/.pronunciation.txt", work);
-
-		free(p);
-		p = xasprintf("%s/pronunciation.txt", work);
-		notpacked += pack_kind(o, KIND_PRONUNCIATION, src, p, sum, d)
-		    != 0;
-		free(src);
-	}
-	if (interrupted(work))
-		goto stopped;
-	/* The work files are not part of the upload. */
-	rm_tree(wav);
-	free(p);
-	p = xasprintf("%s/.related.txt", work);
-	remove(p);
-	free(p);
-	p = xasprintf("%s/.pronunciation.txt", work);
-	remove(p);
-	free(p);
-	p = NULL;
-	rename_findings(d, first, work, out);
-	{
-		char *t = swap(buf_str(sum), work, out);
-
-		buf_reset(sum);
-		buf_addstr(sum, t);
-		free(t);
-	}
-	/*
-	 * A system error (a full disk, an unreadable file) leaves the work
-	 * incomplete for a reason that is not in the data: publish nothing.
-	 */
-	for (i = first; i < d->n && d->v[i].rule != NULL; i++)
-		;
-	if (i < d->n) {
+	rc = 0;
+	if (syserr_seen(&st)) {
 		diag_syserr(d, "'%s' is unchanged after the errors above", out);
-		goto clean;
+		rc = -1;
 	}
-	p = xasprintf("%s/report.jsonl", work);
-	rep = report_new(p, REPORT_JSONL, "vox-prepare", "", SEV_ERROR);
-	for (i = first; i < d->n; i++)
-		if (d->v[i].rule != NULL)
-			report_add(rep, &d->v[i]);
-	if (report_close(rep, d) == -1 || publish(work, out, d) == -1)
-		goto clean;
-	buf_printf(sum, "%s: %s\n", out, notpacked ? "ready, except the "
-	    "kinds NOT packed above" : "ready to upload");
-	rc = notpacked ? 1 : 0;
-	goto done;
-stopped:
-	diag_syserr(d, "interrupted; '%s' is unchanged", out);
-	goto done;
-clean:
-	rm_tree(work);
-	goto done;
-fail:
-	inputs_free(&in);
-	free(outdir);
-	free(work);
-	return -1;
-done:
+	for (i = 0; i < sizeof(stages) / sizeof(stages[0]) && rc == 0; i++) {
+		from = d->n;
+		rc = stages[i](&st);
+		map_findings(&st, from);
+		if (stop) {
+			diag_syserr(d, "interrupted; '%s' is unchanged", out);
+			rc = -1;
+		} else if (syserr_seen(&st)) {
+			diag_syserr(d, "'%s' is unchanged after the errors "
+			    "above", out);
+			rc = -1;
+		}
+	}
+	if (rc == 0)
+		rc = stage_commit(&st);
 	sigaction(SIGINT, &oldint, NULL);
 	sigaction(SIGTERM, &oldterm, NULL);
 	sigaction(SIGHUP, &oldhup, NULL);
-	inputs_free(&in);
-	free(outdir);
-	free(work);
-	free(wav);
-	free(p);
+out:
+	if (rc == -1 && st.work != NULL)
+		rm_tree(st.work);
+	prep_release(&st);
 	if (stop)
 		raise(stop);
 	return rc;

@@ -24,12 +24,25 @@
 
 #define PLS_NS_ROOT	"lexicon"
 
-static const char *const count_names[PC_N] = {
-	"BOM added", "Windows-1252 made UTF-8", "CRLF made LF",
-	"display forms trimmed", "spoken forms lowercased",
-	"digits spelled out", "punctuation made spaces",
-	"letters folded to ASCII", "blanks collapsed",
-	"bad format", "invalid UTF-8", "duplicate"
+/* Each count's name, for 1 and for more. */
+static const char *const count_names[PC_N][2] = {
+	{ "BOM added", "BOMs added" },
+	{ "file made UTF-8 from Windows-1252",
+	    "files made UTF-8 from Windows-1252" },
+	{ "CRLF made LF", "CRLFs made LF" },
+	{ "display form trimmed", "display forms trimmed" },
+	{ "spoken form lowercased", "spoken forms lowercased" },
+	{ "spoken form with digits spelled out",
+	    "spoken forms with digits spelled out" },
+	{ "spoken form with punctuation made spaces",
+	    "spoken forms with punctuation made spaces" },
+	{ "spoken form with letters folded to ASCII",
+	    "spoken forms with letters folded to ASCII" },
+	{ "spoken form with blanks collapsed",
+	    "spoken forms with blanks collapsed" },
+	{ "bad format", "bad format" },
+	{ "invalid UTF-8", "invalid UTF-8" },
+	{ "duplicate", "duplicate" }
 };
 
 /*
@@ -83,6 +96,8 @@ struct ctx {
 	char			**seen;		/* display TAB spoken */
 	size_t			 nseen;
 	size_t			 capseen;
+	size_t			*hseen;		/* index + 1 by display hash */
+	size_t			 hcap;
 	int			 en;
 };
 
@@ -356,36 +371,71 @@ check_spoken(struct ctx *c, unsigned long scol)
 	}
 }
 
-/* The line where display was seen, or 0 after recording it. */
+static size_t
+seen_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The entry + 1 whose display form is disp, or 0 (a hash lookup). */
 static size_t
 seen_find(struct ctx *c, const char *disp, size_t dn, const char *sp,
     size_t sn, int *same)
 {
-	size_t i, k;
+	size_t h, i, k;
 	char *e;
 
-	for (i = 0; i < c->nseen; i++) {
-		e = c->seen[i];
+	if (c->hcap == 0)
+		return 0;
+	for (h = seen_hash(disp, dn) & (c->hcap - 1); (i = c->hseen[h]) != 0;
+	    h = (h + 1) & (c->hcap - 1)) {
+		e = c->seen[i - 1];
 		k = strcspn(e, "\t");
 		if (k == dn && memcmp(e, disp, dn) == 0) {
 			*same = strcspn(e + k + 1, "\t") == sn &&
 			    memcmp(e + k + 1, sp, sn) == 0;
-			return i + 1;
+			return i;
 		}
 	}
 	return 0;
 }
 
 static void
+seen_index(struct ctx *c, size_t i)
+{
+	const char *e = c->seen[i];
+	size_t h;
+
+	for (h = seen_hash(e, strcspn(e, "\t")) & (c->hcap - 1);
+	    c->hseen[h] != 0; h = (h + 1) & (c->hcap - 1))
+		;
+	c->hseen[h] = i + 1;
+}
+
+static void
 seen_add(struct ctx *c, const char *disp, size_t dn, const char *sp,
     size_t sn, unsigned long line)
 {
+	size_t k;
+
 	if (c->nseen == c->capseen) {
 		c->capseen = c->capseen ? c->capseen * 2 : 64;
 		c->seen = xreallocarray(c->seen, c->capseen, sizeof(*c->seen));
 	}
-	c->seen[c->nseen++] = xasprintf("%.*s\t%.*s\t%lu", (int)dn, disp,
+	if ((c->nseen + 1) * 2 > c->hcap) {
+		free(c->hseen);
+		c->hcap = c->hcap ? c->hcap * 2 : 256;
+		c->hseen = xcalloc(c->hcap, sizeof(*c->hseen));
+		for (k = 0; k < c->nseen; k++)
+			seen_index(c, k);
+	}
+	c->seen[c->nseen] = xasprintf("%.*s\t%.*s\t%lu", (int)dn, disp,
 	    (int)sn, sp, line);
+	seen_index(c, c->nseen++);
 }
 
 static unsigned long
@@ -588,6 +638,7 @@ pron_check(const struct pron_opts *o, struct text *t, const char *buf,
 	const char *p = buf, *end, *nl;
 	size_t n, start = out->len, k;
 	unsigned long line, crlf = 0;
+	uint64_t in0 = st->lines_in, out0 = st->lines_out;
 
 	memset(&c, 0, sizeof(c));
 	c.o = o;
@@ -625,12 +676,19 @@ pron_check(const struct pron_opts *o, struct text *t, const char *buf,
 			break;
 	}
 	st->count[PC_EOL] += crlf;
+	if (st->lines_out == out0) {
+		c.loc.line = 0;
+		add(&c, 0, "PRON-NODATA", SEV_NONE, "%s; the dataset would "
+		    "have no data", st->lines_in == in0 ? "the file is empty" :
+		    "no entry is left");
+	}
 	if (!o->check)
 		check_size(&c, out->len - start, "the output");
 out:
 	for (k = 0; k < c.nseen; k++)
 		free(c.seen[k]);
 	free(c.seen);
+	free(c.hseen);
 	buf_release(&conv);
 	buf_release(&c.a);
 	buf_release(&c.b);
@@ -719,6 +777,12 @@ pron_from_pls(const char *buf, size_t len, const char *name, struct buf *out,
 			pls_error(&xd.v[i], name, d);
 		if (xd.n == 0)
 			diag_add(d, &l, "PRON-PLS", "malformed XML");
+		goto out;
+	}
+	/* Expanding them is the billion laughs: refuse, do not expand. */
+	if (xml_has_entities(doc)) {
+		diag_add(d, &l, "PRON-PLS", "the lexicon declares entities in "
+		    "a DTD; they are not expanded, so it is not converted");
 		goto out;
 	}
 	root = xml_root(doc);
@@ -862,15 +926,16 @@ pron_summary(const struct pron_stats *st, struct buf *b)
 	size_t i;
 	int any = 0;
 
-	buf_printf(b, "%llu lines in, %llu out",
-	    (unsigned long long)st->lines_in,
+	buf_printf(b, "%llu line%s in, %llu out",
+	    (unsigned long long)st->lines_in, st->lines_in == 1 ? "" : "s",
 	    (unsigned long long)st->lines_out);
 	for (i = 0; i < PC_N; i++) {
 		if (st->count[i] == 0)
 			continue;
 		buf_printf(b, "%s %llu %s", i >= PC_FIRST_DROP ?
 		    (any < 2 ? "; dropped:" : ",") : (any < 1 ? "; changed:" :
-		    ","), (unsigned long long)st->count[i], count_names[i]);
+		    ","), (unsigned long long)st->count[i],
+		    count_names[i][st->count[i] != 1]);
 		any = i >= PC_FIRST_DROP ? 2 : 1;
 	}
 }

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "buf.h"
@@ -37,15 +38,39 @@
 /* Blocks read ahead per thread before they are normalized together. */
 #define BATCH_PER_THREAD 4
 #define READ_CHUNK	(256UL << 10)
+/* More TEXT-LINE notes than this in one file become one summary. */
+#define LINE_NOTES_MAX	80
+/* Code points of a dropped text quoted in its TEXT-DROP note. */
+#define DROP_QUOTE	60
 
-static const char *const count_names[RC_N] = {
-	"BOM added", "CRLF made LF", "invisible characters deleted",
-	"control characters deleted", "NFC", "width and compatibility forms",
-	"punctuation and spaces mapped", "lines split into sentences",
-	"numbers spelled out", "lowercased", "letters folded to ASCII",
-	"blanks collapsed",
-	"invalid UTF-8", "too long", "URI", "repetition",
-	"characters above U+00A1", "empty", "duplicate"
+/* Each count's name, for 1 and for more. */
+static const char *const count_names[RC_N][2] = {
+	{ "BOM added", "BOMs added" },
+	{ "CRLF made LF", "CRLFs made LF" },
+	{ "line with invisible characters deleted",
+	    "lines with invisible characters deleted" },
+	{ "line with control characters deleted",
+	    "lines with control characters deleted" },
+	{ "line composed (NFC)", "lines composed (NFC)" },
+	{ "line with width or compatibility forms",
+	    "lines with width or compatibility forms" },
+	{ "line with punctuation and spaces mapped",
+	    "lines with punctuation and spaces mapped" },
+	{ "line split into sentences", "lines split into sentences" },
+	{ "sentence with numbers spelled out",
+	    "sentences with numbers spelled out" },
+	{ "sentence lowercased", "sentences lowercased" },
+	{ "sentence with letters folded to ASCII",
+	    "sentences with letters folded to ASCII" },
+	{ "sentence with blanks collapsed", "sentences with blanks collapsed" },
+	{ "invalid UTF-8", "invalid UTF-8" },
+	{ "too long", "too long" },
+	{ "combining marks", "combining marks" },
+	{ "URI", "URI" },
+	{ "repetition", "repetition" },
+	{ "characters above U+00A1", "characters above U+00A1" },
+	{ "empty", "empty" },
+	{ "duplicate", "duplicate" }
 };
 
 struct related_norm {
@@ -112,6 +137,9 @@ struct runner {
 	size_t			 nblk;
 	const char		*file;
 	int			 given;		/* pool[0] is the caller's */
+	struct diag		 lines;		/* the file's TEXT-LINE notes */
+	unsigned long		 nlines;	/* how many */
+	unsigned long		 first[3];	/* their first lines */
 };
 
 static unsigned long
@@ -141,6 +169,35 @@ add(struct related_norm *n, unsigned long col, const char *id,
 	    fmt, ap);
 	va_end(ap);
 	n->loc.col = 0;
+}
+
+/*
+ * A TEXT-DROP note for text that is not written out: what it was (s,
+ * quoted up to DROP_QUOTE code points) and why.  --check says so with
+ * the rule that drops it; normalizing names it here.
+ */
+static void
+drop_note(struct related_norm *n, unsigned long col, const char *what,
+    const char *s, size_t len, const char *why)
+{
+	size_t i = 0, k = 0;
+
+	if (n->o->check)
+		return;
+	while (i < len && k++ < DROP_QUOTE)
+		(void)text_cp(s, len, &i);
+	diag_addsev(&n->res->d, &(struct loc){ n->loc.file, NULL,
+	    n->loc.line, col }, "TEXT-DROP", SEV_NOTE, "%s '%.*s%s' is "
+	    "dropped (%s)", what, (int)i, s, i < len ? "..." : "", why);
+}
+
+/* Whether the URI s is a bare domain name: no scheme, no www., no @. */
+static int
+bare_domain(const char *s, size_t len)
+{
+	return memchr(s, ':', len) == NULL && memchr(s, '@', len) == NULL &&
+	    !(len >= 4 && strncasecmp(s, "www", 3) == 0 &&
+	    (s[3] == '.' || (s[3] >= '0' && s[3] <= '9')));
 }
 
 /* The offset in a of the first character where a and b differ. */
@@ -217,19 +274,31 @@ blank(const char *s, size_t len)
 	return 1;
 }
 
+/*
+ * The first URI in v that overlaps off..off+len and is not a bare
+ * domain (*k, return 1); else the first bare domain (*k, return 2).
+ */
 static int
-overlaps(const struct text_spans *v, size_t off, size_t len, size_t *k)
+overlaps(const char *s, const struct text_spans *v, size_t off, size_t len,
+    size_t *k)
 {
 	size_t i;
+	int found = 0;
 
 	for (i = 0; i < v->n; i++) {
-		if (v->v[i].off < off + len &&
-		    v->v[i].off + v->v[i].len > off) {
+		if (v->v[i].off >= off + len ||
+		    v->v[i].off + v->v[i].len <= off)
+			continue;
+		if (!bare_domain(s + v->v[i].off, v->v[i].len)) {
 			*k = i;
 			return 1;
 		}
+		if (!found) {
+			*k = i;
+			found = 2;
+		}
 	}
-	return 0;
+	return found;
 }
 
 static void
@@ -247,6 +316,33 @@ emit(struct related_norm *n, const char *s, size_t len)
 }
 
 /*
+ * --spell-numbers on the sentence in n->a (at column base + 1 of its
+ * line), with a note for each token left as written.
+ */
+static void
+spell(struct related_norm *n, unsigned long base)
+{
+	const struct text_spans *left;
+	size_t k;
+	int rc;
+
+	rc = text_spell_numbers(n->t, n->a.s, n->a.len, &n->b);
+	left = text_spell_left(n->t);
+	for (k = 0; k < left->n; k++)
+		add(n, base + col_of(n->a.s, left->v[k].off), "TEXT-NORM",
+		    "'%.*s' is left as written: --spell-numbers cannot "
+		    "say it in %s",
+		    (int)left->v[k].len, n->a.s + left->v[k].off,
+		    n->o->loc->tag);
+	if (step(n, rc)) {
+		n->res->st.count[RC_SPELL]++;
+		add(n, base + 1, "TEXT-NORM", "numbers are spelled out");
+		/* Mixed tokens (OU812) went letter by letter: spell those. */
+		step(n, text_spell_numbers(n->t, n->a.s, n->a.len, &n->b));
+	}
+}
+
+/*
  * One sentence (or line, with --no-split) at off in the line s: the
  * steps that work per sentence, then the checks that drop it.
  */
@@ -261,23 +357,26 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 	size_t k, at;
 	char desc[160];
 
-	if (overlaps(&n->uri, off, len, &k)) {
+	switch (overlaps(s, &n->uri, off, len, &k)) {
+	case 1:
 		add(n, col_of(s, n->uri.v[k].off), "TEXT-URI", "URI '%.*s'; "
 		    "the service rejects the %s, so it is dropped",
 		    (int)n->uri.v[k].len, s + n->uri.v[k].off, what);
+		drop_note(n, col_of(s, off), what, s + off, len, "URI");
 		cnt[RC_D_URI]++;
 		return;
+	case 2:
+		add(n, col_of(s, n->uri.v[k].off), "TEXT-DOMAIN", "domain "
+		    "name '%.*s' without a scheme; the service may take it "
+		    "for a URI and drop the %s (write it as spoken)",
+		    (int)n->uri.v[k].len, s + n->uri.v[k].off, what);
+		break;
 	}
 	buf_reset(&n->a);
 	buf_add(&n->a, s + off, len);
 	buf_reset(&n->b);
-	if (o->spell && step(n, text_spell_numbers(n->t, n->a.s, n->a.len,
-	    &n->b))) {
-		cnt[RC_SPELL]++;
-		add(n, base + 1, "TEXT-NORM", "numbers are spelled out");
-		/* Mixed tokens (OU812) went letter by letter: spell those. */
-		step(n, text_spell_numbers(n->t, n->a.s, n->a.len, &n->b));
-	}
+	if (o->spell)
+		spell(n, base);
 	if (o->lowercase) {
 		buf_reset(&n->b);
 		if (text_lower(n->t, n->a.s, n->a.len, &n->b) == 1) {
@@ -322,6 +421,8 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 		else
 			add(n, base + 1, "TEXT-EMPTY", "'%s' has no letters "
 			    "or digits; it is dropped", n->a.s);
+		drop_note(n, base + 1, what, s + off, len, "no letters or "
+		    "digits");
 		cnt[RC_D_EMPTY]++;
 		return;
 	}
@@ -331,6 +432,7 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 		    "'%.*s' repeated %u times in a row; the service may drop "
 		    "the %s, so it is dropped", (int)r.unit.len,
 		    n->a.s + r.unit.off, r.count, what);
+		drop_note(n, base + 1, what, s + off, len, "repetition");
 		cnt[RC_D_REPEAT]++;
 		return;
 	}
@@ -340,6 +442,8 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 		add(n, base + col_of(n->a.s, at), "TEXT-CHARSET", "%s is above "
 		    "U+00A1 in %s text; the %s is dropped", desc,
 		    o->loc->tag, what);
+		drop_note(n, base + 1, what, s + off, len, "characters above "
+		    "U+00A1");
 		cnt[RC_D_CHARSET]++;
 		return;
 	}
@@ -447,6 +551,14 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 		cnt[RC_D_EMPTY]++;
 		return;
 	}
+	if ((off = text_marks_run(s, len)) < len) {
+		add(n, col_of(s, off), "TEXT-MARKS", "more than %d combining "
+		    "marks in a row (UAX #15 stream-safe text); the line is "
+		    "dropped", TEXT_MARKS_MAX);
+		drop_note(n, 1, "line", s, len, "combining marks");
+		cnt[RC_D_MARKS]++;
+		return;
+	}
 	buf_reset(&n->a);
 	buf_reset(&n->b);
 	at = text_find_bad(n->t, s, len);
@@ -509,6 +621,7 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 		if ((nsp = n->sp.n) == 0) {
 			add(n, 1, "TEXT-EMPTY", "nothing is left of the line; "
 			    "it is dropped");
+			drop_note(n, 1, "line", s, len, "nothing left");
 			cnt[RC_D_EMPTY]++;
 		} else if (nsp > 1) {
 			add(n, 1, "TEXT-LINE", "%zu sentences on one line; "
@@ -748,9 +861,9 @@ seen_add(struct seen *v, const char *s, size_t len, unsigned long line)
 	return 0;
 }
 
-/* "OUT.txt" and 3 -> "OUT-003.txt". */
-static char *
-shard_name(const char *path, size_t k)
+/* "OUT.txt" and 3 -> "OUT-003.txt"; the caller frees it. */
+char *
+related_shard_name(const char *path, size_t k)
 {
 	size_t n = strlen(path);
 
@@ -767,7 +880,7 @@ writer_open(struct writer *w)
 	w->of = xreallocarray(w->of, w->nof + 1, sizeof(*w->of));
 	w->of[w->nof] = (struct outfile)OUTFILE_INIT;
 	if (w->o->output != NULL && w->o->split_lines > 0)
-		name = shard_name(w->o->output, w->nof + 1);
+		name = related_shard_name(w->o->output, w->nof + 1);
 	else
 		name = xstrdup(w->o->output != NULL ? w->o->output : "-");
 	w->fp = io_create(&w->of[w->nof], name, w->d);
@@ -894,7 +1007,9 @@ pass_findings(struct runner *rn, struct diag *d)
 		if (f->rule != NULL && strcmp(f->rule->id, "TEXT-ENC") != 0 &&
 		    strcmp(f->rule->id, "TEXT-LONG") != 0 &&
 		    strcmp(f->rule->id, "TEXT-SIZE") != 0 &&
-		    strcmp(f->rule->id, "TEXT-JAKO") != 0) {
+		    strcmp(f->rule->id, "TEXT-JAKO") != 0 &&
+		    strcmp(f->rule->id, "TEXT-DROP") != 0 &&
+		    strcmp(f->rule->id, "TEXT-NODATA") != 0) {
 			if (rn->out->rep != NULL)
 				report_add(rn->out->rep, f);
 			continue;
@@ -938,6 +1053,66 @@ work(size_t i, void *ctx)
 	return &rn->res[i];
 }
 
+/* The TEXT-DROP note of a duplicate line. */
+static void
+dup_note(struct diag *d, const struct loc *l, const char *s, size_t len,
+    unsigned long first)
+{
+	size_t i = 0, k = 0;
+
+	while (i < len && k++ < DROP_QUOTE)
+		(void)text_cp(s, len, &i);
+	diag_addsev(d, l, "TEXT-DROP", SEV_NOTE, "line '%.*s%s' is dropped "
+	    "(duplicate of line %lu)", (int)i, s, i < len ? "..." : "",
+	    first);
+}
+
+/*
+ * Keep the TEXT-LINE notes of d aside until the file ends (lines_end()):
+ * a file with more than LINE_NOTES_MAX of them gets one summary.
+ */
+static void
+lines_hold(struct runner *rn, struct diag *d)
+{
+	struct finding *f;
+	size_t i, k = 0;
+
+	for (i = 0; i < d->n; i++) {
+		f = &d->v[i];
+		if (f->rule == NULL || strcmp(f->rule->id, "TEXT-LINE") != 0) {
+			d->v[k++] = *f;
+			continue;
+		}
+		if (rn->nlines < 3)
+			rn->first[rn->nlines] = f->line;
+		if (++rn->nlines <= LINE_NOTES_MAX)
+			diag_addsev(&rn->lines, &(struct loc){ f->file,
+			    f->member, f->line, f->col }, "TEXT-LINE", f->sev,
+			    "%s", f->msg);
+		free(f->file);
+		free(f->member);
+		free(f->msg);
+	}
+	d->n = k;
+}
+
+/* The held TEXT-LINE notes of the file just read, or their summary. */
+static void
+lines_end(struct runner *rn)
+{
+	struct loc l = { rn->file, NULL, rn->first[0], 1 };
+
+	if (rn->nlines > LINE_NOTES_MAX) {
+		diag_clear(&rn->lines);
+		diag_addsev(rn->d, &l, "TEXT-LINE", SEV_NOTE, "%lu lines hold "
+		    "several sentences (lines %lu, %lu, %lu, ...); they are "
+		    "written one sentence per line", rn->nlines,
+		    rn->first[0], rn->first[1], rn->first[2]);
+	} else
+		diag_move(rn->d, &rn->lines);
+	rn->nlines = 0;
+}
+
 static void
 done(size_t i, void *result, void *ctx)
 {
@@ -960,6 +1135,9 @@ done(size_t i, void *result, void *ctx)
 			diag_addsev(&r->d, &l, "TEXT-DUP", SEV_NOTE, "'%.*s' "
 			    "is a duplicate (first on line %lu); it is "
 			    "dropped", (int)(e - b - 1), r->out.s + b, first);
+			if (!rn->o->check)
+				dup_note(&r->d, &l, r->out.s + b, e - b - 1,
+				    first);
 			rn->st->count[RC_D_DUP]++;
 		} else {
 			writer_line(&rn->w, r->out.s + b, e - b);
@@ -968,6 +1146,7 @@ done(size_t i, void *result, void *ctx)
 		}
 		b = e;
 	}
+	lines_hold(rn, &r->d);
 	pass_findings(rn, &r->d);
 	(void)i;
 }
@@ -1048,8 +1227,8 @@ sniff(struct runner *rn, struct reader *r)
 		return 0;
 	}
 	if (rn->o->check && n > 0)
-		diag_add(rn->d, &l, "TEXT-ENC", "no UTF-8 BOM; the service "
-		    "needs one at the start of related text");
+		diag_add(rn->d, &l, "TEXT-ENC-BOM", "no UTF-8 BOM; the service "
+		    "asks for one at the start of related text");
 	else if (n > 0)
 		rn->st->count[RC_BOM]++;
 	return 0;
@@ -1062,7 +1241,7 @@ run_one(struct runner *rn, struct reader *r, unsigned int threads)
 	struct jobs_spec js;
 	struct loc l = { rn->file, NULL, 0, 0 };
 	unsigned long line = 1, crlf = 0, limit;
-	uint64_t in0 = rn->st->lines_in, max;
+	uint64_t in0 = rn->st->lines_in, out0 = rn->st->lines_out, max;
 	size_t nb;
 
 	if (sniff(rn, r) == -1)
@@ -1085,9 +1264,14 @@ run_one(struct runner *rn, struct reader *r, unsigned int threads)
 		}
 	}
 	rn->st->count[RC_EOL] += crlf;
+	lines_end(rn);
 	if (r->err != 0)
 		diag_syserr(rn->d, "read error on '%s': %s", rn->file,
 		    strerror(r->err));
+	else if (rn->st->lines_out == out0)
+		diag_add(rn->d, &l, "TEXT-NODATA", "%s; the dataset would "
+		    "have no data", rn->st->lines_in == in0 ?
+		    "the file is empty" : "no line of text is left");
 	max = tier_value(rn->o->limit, rn->o->tier);
 	if (rn->o->check && r->bytes > max)
 		diag_add(rn->d, &l, "TEXT-SIZE", "%llu bytes is over the "
@@ -1154,6 +1338,7 @@ runner_release(struct runner *rn)
 	}
 	free(rn->blk);
 	free(rn->res);
+	diag_release(&rn->lines);
 	pthread_mutex_destroy(&rn->mu);
 }
 
@@ -1229,7 +1414,9 @@ related_run(const struct related_opts *o, char *const *paths, size_t npaths,
 			fclose(r.fp);
 	}
 	rn.file = NULL;
-	writer_close(&rn.w);
+	if (writer_close(&rn.w) == 0 && o->output != NULL &&
+	    o->split_lines > 0 && !o->check)
+		st->shards = rn.w.nof;
 	rc = 0;
 out:
 	pass_findings(&rn, &d);
@@ -1245,14 +1432,15 @@ related_summary(const struct related_stats *st, struct buf *b)
 	size_t i;
 	int any = 0;
 
-	buf_printf(b, "%llu lines in, %llu out",
-	    (unsigned long long)st->lines_in,
+	buf_printf(b, "%llu line%s in, %llu out",
+	    (unsigned long long)st->lines_in, st->lines_in == 1 ? "" : "s",
 	    (unsigned long long)st->lines_out);
 	for (i = 0; i < RC_FIRST_DROP; i++) {
 		if (st->count[i] == 0)
 			continue;
 		buf_printf(b, "%s %llu %s", any ? "," : "; changed:",
-		    (unsigned long long)st->count[i], count_names[i]);
+		    (unsigned long long)st->count[i],
+		    count_names[i][st->count[i] != 1]);
 		any = 1;
 	}
 	any = 0;
@@ -1260,7 +1448,8 @@ related_summary(const struct related_stats *st, struct buf *b)
 		if (st->count[i] == 0)
 			continue;
 		buf_printf(b, "%s %llu %s", any ? "," : "; dropped:",
-		    (unsigned long long)st->count[i], count_names[i]);
+		    (unsigned long long)st->count[i],
+		    count_names[i][st->count[i] != 1]);
 		any = 1;
 	}
 }

@@ -54,6 +54,7 @@ enum related_count {
 	RC_SPACE,
 	RC_D_ENC,		/* drops */
 	RC_D_LONG,
+	RC_D_MARKS,
 	RC_D_URI,
 	RC_D_REPEAT,
 	RC_D_CHARSET,
@@ -69,6 +70,7 @@ struct related_stats {
 	uint64_t	bytes_in;
 	uint64_t	bytes_out;
 	uint64_t	count[RC_N];
+	size_t		shards;		/* -o with --split-lines: files made */
 };
 
 /* Input lines, as read: bytes without the newline. */
@@ -109,5 +111,6 @@ int		 related_check_mem(const struct related_opts *,
 int		 related_run(const struct related_opts *, char *const *,
 		    size_t, struct diag_out *, struct related_stats *);
 void		 related_summary(const struct related_stats *, struct buf *);
+char		*related_shard_name(const char *, size_t);
 
 #endif

@@ -142,10 +142,23 @@ jstr(const char *s)
 	return j;
 }
 
+/* A name or message as JSON, escaped as in every output (buf_addesc). */
 static json_t *
-jstr_or_null(const char *s)
+jesc(const char *s)
 {
-	return s != NULL ? jstr(s) : json_null();
+	struct buf b = BUF_INIT;
+	json_t *j;
+
+	buf_addesc(&b, s);
+	j = json_stringn(buf_str(&b), b.len);
+	buf_release(&b);
+	return j;
+}
+
+static json_t *
+jesc_or_null(const char *s)
+{
+	return s != NULL ? jesc(s) : json_null();
 }
 
 static json_t *
@@ -198,13 +211,13 @@ write_jsonl(struct report *r, struct buf *out)
 		json_t *o = jcheck(json_object());
 
 		jset(o, "tool", json_string(r->tool));
-		jset(o, "file", jstr_or_null(f->file));
-		jset(o, "member", jstr_or_null(f->member));
+		jset(o, "file", jesc_or_null(f->file));
+		jset(o, "member", jesc_or_null(f->member));
 		jset(o, "line", jnum_or_null(f->line));
 		jset(o, "column", jnum_or_null(f->col));
 		jset(o, "rule", json_string(f->rule->id));
 		jset(o, "severity", json_string(sev_name(f->sev)));
-		jset(o, "message", jstr(f->msg));
+		jset(o, "message", jesc(f->msg));
 		jset(o, "consequence", json_string(cq_name(f->rule->cq)));
 		jdump(out, o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 		buf_addc(out, '\n');
@@ -212,15 +225,31 @@ write_jsonl(struct report *r, struct buf *out)
 	}
 }
 
-/* The place of a finding as one string: FILE or ZIP!/MEMBER. */
+/* s escaped as in every output (buf_addesc), as a new string. */
+static char *
+esc(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addesc(&b, s);
+	buf_addstr(&b, "");
+	return buf_detach(&b);
+}
+
+/* The place of a finding as one escaped string: FILE or ZIP!/MEMBER. */
 static char *
 where(const struct finding *f)
 {
-	if (f->file == NULL)
-		return xstrdup("");
-	if (f->member != NULL)
-		return xasprintf("%s!/%s", f->file, f->member);
-	return xstrdup(f->file);
+	struct buf b = BUF_INIT;
+
+	buf_addstr(&b, "");
+	if (f->file != NULL)
+		buf_addesc(&b, f->file);
+	if (f->file != NULL && f->member != NULL) {
+		buf_addstr(&b, "!/");
+		buf_addesc(&b, f->member);
+	}
+	return buf_detach(&b);
 }
 
 /*
@@ -250,7 +279,7 @@ static void
 junit_case(struct xml_writer *w, const struct report *r,
     const struct finding *f)
 {
-	char *at = where(f);
+	char *at = where(f), *fn = NULL, *msg = esc(f->msg);
 
 	xml_start(w, "testcase");
 	xml_wattr(w, "classname", f->rule->id);
@@ -258,25 +287,29 @@ junit_case(struct xml_writer *w, const struct report *r,
 		xml_wattrf(w, "name", "%s:%lu:%lu", at, f->line, f->col);
 	else
 		xml_wattr(w, "name", *at != '\0' ? at : r->tool);
-	if (f->file != NULL)
-		xml_wattr(w, "file", f->file);
+	if (f->file != NULL) {
+		fn = esc(f->file);
+		xml_wattr(w, "file", fn);
+	}
 	if (f->line > 0)
 		xml_wattrf(w, "line", "%lu", f->line);
 	if (f->sev >= r->failon) {
 		xml_start(w, "failure");
 		xml_wattr(w, "type", sev_name(f->sev));
-		xml_wattr(w, "message", f->msg);
+		xml_wattr(w, "message", msg);
 		xml_wtext(w, f->rule->summary);
 		xml_end(w);
 	} else {
 		xml_start(w, "system-out");
 		xml_wtext(w, sev_name(f->sev));
 		xml_wtext(w, ": ");
-		xml_wtext(w, f->msg);
+		xml_wtext(w, msg);
 		xml_end(w);
 	}
 	xml_end(w);
 	free(at);
+	free(fn);
+	free(msg);
 }
 
 /*
@@ -316,16 +349,18 @@ write_junit(struct report *r, struct buf *out)
 	xml_wattrf(w, "tests", "%zu", tests);
 	xml_wattrf(w, "failures", "%zu", fails);
 	for (i = 0; i < nnames; i++) {
+		char *nm = esc(names[i]);
+
 		n = junit_count(r, names[i], &nf);
 		xml_start(w, "testsuite");
-		xml_wattr(w, "name", *names[i] != '\0' ? names[i] : r->tool);
+		xml_wattr(w, "name", *nm != '\0' ? nm : r->tool);
 		xml_wattrf(w, "tests", "%zu", n ? n : 1);
 		xml_wattrf(w, "failures", "%zu", nf);
 		xml_wattr(w, "errors", "0");
 		if (n == 0) {
 			xml_start(w, "testcase");
 			xml_wattr(w, "classname", r->tool);
-			xml_wattr(w, "name", names[i]);
+			xml_wattr(w, "name", nm);
 			xml_end(w);
 		}
 		for (j = 0; j < r->all.n; j++) {
@@ -336,6 +371,7 @@ write_junit(struct report *r, struct buf *out)
 				junit_case(w, r, f);
 		}
 		xml_end(w);
+		free(nm);
 	}
 	xml_end(w);
 	free(names);
@@ -422,7 +458,7 @@ write_sarif(struct report *r, struct buf *out)
 		jset(res, "ruleIndex", json_integer(f->rule - rules));
 		jset(res, "level", json_string(sarif_level(f->sev)));
 		msg = jcheck(json_object());
-		jset(msg, "text", jstr(f->msg));
+		jset(msg, "text", jesc(f->msg));
 		jset(res, "message", msg);
 		if (f->file != NULL) {
 			char *u = uri_path(f->file);
@@ -449,7 +485,7 @@ write_sarif(struct report *r, struct buf *out)
 			if (f->member != NULL) {
 				json_t *props = jcheck(json_object());
 
-				jset(props, "member", jstr(f->member));
+				jset(props, "member", jesc(f->member));
 				jset(res, "properties", props);
 			}
 		}

@@ -51,6 +51,8 @@ struct conv {
 	uint64_t	 rng;
 	uint64_t	 clipped;
 	struct sink	 sink;
+	struct progress_part *part;	/* or NULL */
+	uint64_t	 total;		/* frames declared, for part */
 };
 
 /* A source of interleaved float frames: a decoder or an array. */
@@ -189,14 +191,23 @@ conv_init(struct conv *c, const struct resample_opts *o, unsigned int rate,
 	memset(c, 0, sizeof(*c));
 	c->in_rate = rate;
 	c->out_rate = o->rate;
-	c->ratio = (double)o->rate / rate;
+	c->ratio = rate > 0 ? (double)o->rate / rate : 0;
 	c->limit = UINT64_MAX;
 	c->rng = DITHER_SEED;
 	if (rate == o->rate)
 		return 0;
-	if (!src_is_valid_ratio(c->ratio)) {
-		diag_syserr(d, "cannot resample '%s' from %u Hz: ratio out of "
-		    "range", name, rate);
+	/*
+	 * Bad data, not a failure: a finding, and the next file.  The limit
+	 * is libsamplerate's (ratios 1/256 to 256), in every build, so the
+	 * soxr build gives the same verdict.
+	 */
+	if (rate == 0 || c->ratio > 256 || c->ratio < 1.0 / 256 ||
+	    !src_is_valid_ratio(c->ratio)) {
+		struct loc l = { name, NULL, 0, 0 };
+
+		diag_add(d, &l, "AUDIO-RATE", "sample rate is %u Hz; it cannot "
+		    "be converted to %u Hz (a ratio over 256), so the file is "
+		    "not converted", rate, o->rate);
 		return -1;
 	}
 	if ((c->src = src_new(types[o->quality], 1, &err)) == NULL) {
@@ -364,6 +375,9 @@ conv_all(struct conv *c, const struct source *src, unsigned int pick,
 	while ((n = src->read(src->ctx, frames, BLOCK)) > 0) {
 		downmix(frames, n, src->channels, pick, mono);
 		c->in_frames += n;
+		if (c->part != NULL && c->total > 0)
+			progress_part(c->part, (double)c->in_frames /
+			    c->total);
 		if (conv_run(c, mono, n, 0, name, d) == -1)
 			goto out;
 		conv_emit(c, length_floor(c->in_frames, c->in_rate,
@@ -585,6 +599,8 @@ resample_file(const struct resample_opts *o, const char *in,
 	}
 	if (conv_init(&c, o, fmt.rate, name, d) == -1)
 		goto out;
+	c.part = &st->part;
+	c.total = fmt.frames;
 	if (tostdout)
 		fp = stdout;
 	else if ((fp = io_create(&of, out, d)) == NULL)

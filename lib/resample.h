@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "progress.h"
 
 enum resample_quality {
 	RESAMPLE_BEST,
@@ -38,8 +39,9 @@ struct resample_stats {
 	int		 copied;	/* copied byte for byte */
 	int		 written;	/* an output was committed */
 	char		*usage;		/* a usage error, or NULL */
+	struct progress_part part;	/* reported as it is read */
 };
-#define RESAMPLE_STATS_INIT { 0, 0, 0, 0, 0, 0, NULL }
+#define RESAMPLE_STATS_INIT { 0, 0, 0, 0, 0, 0, NULL, { NULL, 0, 0 } }
 
 int	 resample_quality_parse(const char *, enum resample_quality *);
 uint64_t resample_length(uint64_t, unsigned int, unsigned int);

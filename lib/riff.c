@@ -148,7 +148,12 @@ riff_parse(const unsigned char *buf, size_t len, uint64_t size,
 			r->data_avail = size - r->data_off;
 			return 0;
 		}
-		if (memcmp(buf + pos, "fmt ", 4) == 0) {
+		if (memcmp(buf + pos, "fmt ", 4) == 0 &&
+		    (r->flags & (RIFF_FMT | RIFF_FMT_SHORT))) {
+			/* Readers disagree on which one counts. */
+			r->flags |= RIFF_FMT_DUP;
+			add_id(r, buf + pos);
+		} else if (memcmp(buf + pos, "fmt ", 4) == 0) {
 			if (pos + 8 + (csize < 40 ? csize : 40) > end) {
 				r->flags |= len < size ? RIFF_BEYOND :
 				    RIFF_BROKEN;

@@ -25,6 +25,7 @@
 #define RIFF_BEYOND	0x0080	/* no data chunk in the bytes given */
 #define RIFF_BROKEN	0x0100	/* garbage or a cut chunk before data */
 #define RIFF_DATA_EARLY	0x0200	/* a data chunk came before fmt */
+#define RIFF_FMT_DUP	0x0400	/* a second fmt chunk (the first counts) */
 
 struct riff {
 	unsigned int	flags;

@@ -78,6 +78,9 @@ struct text {
 	URegularExpression	*uri;
 	UNumberFormat		*num;
 	UNumberFormat		*year;		/* NULL: no year ruleset */
+	UNumberFormat		*card;		/* before a unit: de "ein" */
+	UNumberFormat		*dfmt;		/* the locale's numbers */
+	struct text_spans	 left;		/* spell-out left these */
 	UCaseMap		*cm;
 	struct tok		*tok;
 	size_t			 ntok;
@@ -364,7 +367,8 @@ is_ascii(const char *s, size_t len)
 static int
 changed(const struct buf *out, size_t start, const char *s, size_t len)
 {
-	return out->len - start != len || memcmp(out->s + start, s, len) != 0;
+	return out->len - start != len ||
+	    (len > 0 && memcmp(out->s + start, s, len) != 0);
 }
 
 static UTransliterator *
@@ -483,6 +487,24 @@ open_numbers(struct text *t)
 		unum_close(t->year);
 		t->year = NULL;
 	}
+	/* de: "ein Euro", "ein Uhr", not "eins". */
+	st = U_ZERO_ERROR;
+	if (lang_is(t, "de")) {
+		t->card = unum_clone(t->num, &st);
+		if (U_SUCCESS(st))
+			unum_setTextAttribute(t->card, UNUM_DEFAULT_RULESET,
+			    u"%spellout-cardinal-masculine", -1, &st);
+		if (U_FAILURE(st)) {
+			unum_close(t->card);
+			t->card = NULL;
+		}
+	}
+	/* The locale's own number format reads "1.250,50" in de-DE. */
+	st = U_ZERO_ERROR;
+	t->dfmt = unum_open(UNUM_DECIMAL, NULL, 0, t->icu, NULL, &st);
+	if (U_FAILURE(st))
+		return -1;
+	unum_setAttribute(t->dfmt, UNUM_GROUPING_USED, 0);
 	return 0;
 }
 
@@ -578,6 +600,9 @@ text_close(struct text *t)
 	uregex_close(t->uri);
 	unum_close(t->num);
 	unum_close(t->year);
+	unum_close(t->card);
+	unum_close(t->dfmt);
+	text_spans_release(&t->left);
 	ucasemap_close(t->cm);
 	free(t->tok);
 	buf_release(&t->key);
@@ -752,7 +777,39 @@ text_clean(struct text *t, const char *s, size_t len, struct buf *out)
 	return changed(out, start, s, len);
 }
 
-/* Normalize with n, through the quick-check prefix (icu-notes 1). */
+/*
+ * The offset of the first combining mark past TEXT_MARKS_MAX in a row
+ * (canonical combining class not 0), or len: the stream-safe text
+ * format of UAX #15.  Longer runs make canonical reordering quadratic.
+ */
+size_t
+text_marks_run(const char *s, size_t len)
+{
+	size_t i = 0, at;
+	unsigned int run = 0;
+	int32_t c;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			run = 0;
+			i++;
+			continue;
+		}
+		at = i;
+		if ((c = text_cp(s, len, &i)) >= 0 &&
+		    u_getCombiningClass(c) != 0) {
+			if (++run > TEXT_MARKS_MAX)
+				return at;
+		} else
+			run = 0;
+	}
+	return len;
+}
+
+/*
+ * Normalize with n, through the quick-check prefix (icu-notes 1).  Text
+ * that is not stream-safe fails (-1): reordering it would be quadratic.
+ */
 static int
 normalize(struct text *t, const UNormalizer2 *n, const char *s, size_t len,
     struct buf *out)
@@ -774,6 +831,8 @@ normalize(struct text *t, const UNormalizer2 *n, const char *s, size_t len,
 		buf_add(out, s, len);
 		return 0;
 	}
+	if (text_marks_run(s, len) < len)
+		return -1;
 	for (;;) {
 		if (ugrow(&t->v, &t->vcap, (size_t)un * 2 + 16) == -1)
 			return -1;
@@ -1483,43 +1542,231 @@ spell_digits(struct text *t, const char *s, size_t len, struct buf *out)
 }
 
 /*
- * Spell one number token: digits with at most one decimal separator and
- * group separators of three digits.  Anything else goes digit by digit.
+ * A number token as the locale writes it (digits, at most one decimal
+ * separator, group separators every three digits) in num: ASCII digits
+ * with the locale's own decimal separator and no grouping, for
+ * unum_parseDouble().  Returns 1 with a decimal part, 0 without, -1 if
+ * the token is not a well-formed number of the locale.
  */
 static int
-spell_number(struct text *t, const char *s, size_t len, struct buf *out)
+number_form(const struct text *t, const char *s, size_t len, char *num,
+    size_t size)
 {
-	char num[64];
-	size_t i, k = 0, ndec = 0, group = 0, lastsep = 0, nsep = 0;
+	size_t i, k = 0, ndec = 0, nsep = 0, lastsep = 0;
 	char grp = t->dec == '.' ? ',' : '.';
-	long v;
 
-	if (len >= sizeof(num))
-		return spell_digits(t, s, len, out);
+	if (len == 0 || len >= size || !isdigit((unsigned char)s[0]))
+		return -1;
 	for (i = 0; i < len; i++) {
 		if (s[i] == t->dec) {
-			ndec++;
-			num[k++] = '.';
+			if (ndec++ || (nsep && i - lastsep != 4))
+				return -1;
+			num[k++] = s[i];
 		} else if (s[i] == grp) {
 			/* A group separator: three digits since the last. */
-			if (ndec || (nsep && i - lastsep != 4) || i == 0)
-				return spell_digits(t, s, len, out);
-			group++;
+			if (ndec || (nsep ? i - lastsep != 4 : i > 3))
+				return -1;
 			nsep++;
 			lastsep = i;
-		} else
+		} else if (isdigit((unsigned char)s[i]))
 			num[k++] = s[i];
+		else
+			return -1;
 	}
 	num[k] = '\0';
-	if (ndec > 1 || (group && len - lastsep != 4 && !ndec) ||
-	    (s[0] == '0' && len > 1 && s[1] != t->dec) || k > 18)
-		return spell_digits(t, s, len, out);
-	if (ndec)
-		return spell_add(t, t->num, num, 1, out);
-	v = strtol(num, NULL, 10);
-	if (len == 4 && v >= 1100 && v <= 2099 && t->year != NULL)
-		return spell_add(t, t->year, num, 0, out);
-	return spell_add(t, t->num, num, 0, out);
+	if (s[len - 1] == t->dec || (nsep && !ndec && len - lastsep != 4))
+		return -1;
+	return ndec > 0;
+}
+
+/*
+ * Spell one number token with ICU: its value read by the locale's
+ * number format, spoken by the rule-based one (f, or t->num).  Plain
+ * digits with a leading zero go digit by digit ("007").  Returns -1 if
+ * the token is not a number of the locale (then nothing is written),
+ * -2 if ICU failed.
+ */
+static int
+spell_value(struct text *t, UNumberFormat *f, const char *s, size_t len,
+    struct buf *out)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar u[64], w[512];
+	char num[64];
+	int32_t n, k, i, pos = 0;
+	int dec;
+	double v;
+
+	if ((dec = number_form(t, s, len, num, sizeof(num))) == -1)
+		return -1;
+	if (f == NULL)
+		f = t->num;
+	if (!dec && strlen(num) > 18)
+		return -1;
+	if (!dec && num[0] == '0' && num[1] != '\0') {
+		if (f != t->num)
+			return -1;
+		return spell_digits(t, s, len, out) == -1 ? -2 : 0;
+	}
+	n = (int32_t)strlen(num);
+	u_charsToUChars(num, u, n);
+	v = unum_parseDouble(t->dfmt, u, n, &pos, &st);
+	if (U_FAILURE(st) || pos != n)
+		return -1;
+	if (!dec && f == t->num && len == 4 && v >= 1100 && v <= 2099 &&
+	    t->year != NULL)
+		f = t->year;
+	if (dec)
+		n = unum_formatDouble(f, v, w, 512, NULL, &st);
+	else
+		n = unum_formatInt64(f, (int64_t)v, w, 512, NULL, &st);
+	if (U_FAILURE(st) || n >= 512)
+		return -2;
+	for (i = k = 0; i < n; i++) {
+		if (w[i] == 0x00AD)
+			continue;
+		if (w[i] == '-' && !t->cjk)
+			w[k++] = ' ';
+		else if (w[i] == 0x3007 && lang_is(t, "zh"))
+			w[k++] = 0x96F6;
+		else
+			w[k++] = w[i];
+	}
+	return from_u16(w, k, out) == -1 ? -2 : 0;
+}
+
+/* Words for the units spell-out knows, per language. */
+static const struct {
+	const char	*lang;
+	const char	*sym;		/* UTF-8 */
+	const char	*one;		/* 1 of the unit */
+	const char	*many;
+	const char	*sub_one;	/* 1/100 of it, or NULL */
+	const char	*sub_many;
+	const char	*and;
+} money[] = {
+	{ "en", "$", "dollar", "dollars", "cent", "cents", "and" },
+	{ "en", "\xe2\x82\xac", "euro", "euros", "cent", "cents", "and" },
+	{ "en", "\xc2\xa3", "pound", "pounds", "penny", "pence", "and" },
+	{ "en", "\xc2\xa5", "yen", "yen", NULL, NULL, NULL },
+	{ "de", "$", "Dollar", "Dollar", "Cent", "Cent", "und" },
+	{ "de", "\xe2\x82\xac", "Euro", "Euro", "Cent", "Cent", "und" },
+	{ "de", "\xc2\xa3", "Pfund", "Pfund", "Penny", "Pence", "und" },
+	{ "de", "\xc2\xa5", "Yen", "Yen", NULL, NULL, NULL },
+	{ "fr", "$", "dollar", "dollars", "cent", "cents", "et" },
+	{ "fr", "\xe2\x82\xac", "euro", "euros", "centime", "centimes",
+	    "et" },
+};
+
+static const struct {
+	const char	*lang;
+	const char	*word;
+} percent[] = {
+	{ "en", "percent" }, { "de", "Prozent" }, { "fr", "pour cent" }
+};
+
+/* The currency symbol at s[i] (its length in *n), or -1. */
+static int
+money_at(const struct text *t, const char *s, size_t len, size_t i,
+    size_t *n)
+{
+	size_t k, m;
+	int any = -2;
+
+	for (k = 0; k < sizeof(money) / sizeof(money[0]); k++) {
+		m = strlen(money[k].sym);
+		if (len - i < m || memcmp(s + i, money[k].sym, m) != 0)
+			continue;
+		*n = m;
+		if (lang_is(t, money[k].lang))
+			return (int)k;
+		any = -1;
+	}
+	/* -1: a symbol this locale has no words for; -2: no symbol. */
+	return any;
+}
+
+static const char *
+percent_word(const struct text *t)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof(percent) / sizeof(percent[0]); k++)
+		if (lang_is(t, percent[k].lang))
+			return percent[k].word;
+	return NULL;
+}
+
+/*
+ * An amount of money (s: the number as written) with the words of
+ * money[m]: "five hundred dollars", "three dollars and fifty cents".
+ * Returns spell_value()'s codes.
+ */
+static int
+spell_money(struct text *t, int m, const char *s, size_t len,
+    struct buf *out)
+{
+	const char *sep = memchr(s, t->dec, len);
+	size_t ilen = sep != NULL ? (size_t)(sep - s) : len;
+	long cents = 0;
+	int rc, one;
+
+	if (sep != NULL) {
+		/* Two decimals are cents; anything else is not an amount. */
+		if (money[m].sub_one == NULL || len - ilen != 3 ||
+		    !isdigit((unsigned char)sep[1]) ||
+		    !isdigit((unsigned char)sep[2]))
+			return -1;
+		cents = (sep[1] - '0') * 10 + (sep[2] - '0');
+	}
+	one = ilen == 1 && s[0] == '1';
+	if ((rc = spell_value(t, t->card, s, ilen, out)) != 0)
+		return rc;
+	buf_printf(out, " %s", one ? money[m].one : money[m].many);
+	if (cents == 0)
+		return 0;
+	buf_printf(out, " %s ", money[m].and);
+	if (spell_add(t, t->card != NULL ? t->card : t->num, sep + 1, 0,
+	    out) == -1)
+		return -2;
+	buf_printf(out, " %s", cents == 1 ? money[m].sub_one :
+	    money[m].sub_many);
+	return 0;
+}
+
+/*
+ * A time "7:30" (h, m already checked): en "seven thirty", "seven oh
+ * five", "seven o'clock"; de "sieben Uhr dreißig".  Returns -1 where the
+ * locale has no rule.
+ */
+static int
+spell_time(struct text *t, int h, int m, struct buf *out)
+{
+	UNumberFormat *f = t->card != NULL ? t->card : t->num;
+	char hs[16], ms[16];
+
+	snprintf(hs, sizeof(hs), "%d", h);
+	snprintf(ms, sizeof(ms), "%d", m);
+	if (lang_is(t, "en")) {
+		if (spell_add(t, f, hs, 0, out) == -1)
+			return -2;
+		if (m == 0) {
+			buf_addstr(out, " o'clock");
+			return 0;
+		}
+		buf_addstr(out, m < 10 ? " oh " : " ");
+		return spell_add(t, f, ms, 0, out) == -1 ? -2 : 0;
+	}
+	if (lang_is(t, "de")) {
+		if (spell_add(t, f, hs, 0, out) == -1)
+			return -2;
+		buf_addstr(out, " Uhr");
+		if (m == 0)
+			return 0;
+		buf_addc(out, ' ');
+		return spell_add(t, t->num, ms, 0, out) == -1 ? -2 : 0;
+	}
+	return -1;
 }
 
 static int
@@ -1528,18 +1775,117 @@ is_alnum_ascii(int c)
 	return c >= 0 && c < 0x80 && isalnum(c);
 }
 
+/* Where the digits and separators of a number at s[i] end. */
+static size_t
+number_end(const char *s, size_t len, size_t i)
+{
+	while (i < len && (isdigit((unsigned char)s[i]) ||
+	    ((s[i] == '.' || s[i] == ',') && i > 0 &&
+	    isdigit((unsigned char)s[i - 1]) && is_digit_at(s, len, i + 1))))
+		i++;
+	return i;
+}
+
+/* Whether a token that ends at i ends there (no letter or digit next). */
+static int
+token_ends(const char *s, size_t len, size_t i)
+{
+	return i >= len || !is_alnum_ascii((unsigned char)s[i]);
+}
+
 /*
- * Verbalize numbers with ICU's rule-based spell-out and spell mixed
- * letters and digits one by one (OU812 -> O U 8 1 2).
+ * A number with what is around it, at s[b] (the digits end at e):
+ * a time, a percentage, an amount with its currency symbol after it,
+ * or a plain number.  *end gets where the whole token ends.  Returns
+ * spell_value()'s codes.
+ */
+static int
+spell_token(struct text *t, const char *s, size_t len, size_t b, size_t e,
+    size_t *end, struct buf *out)
+{
+	const char *w;
+	size_t k, n;
+	int m, h, mm, rc;
+
+	*end = e;
+	/* 7:30 */
+	if (e - b <= 2 && e + 2 < len && s[e] == ':' &&
+	    is_digit_at(s, len, e + 1) && is_digit_at(s, len, e + 2) &&
+	    token_ends(s, len, e + 3) && (e + 3 >= len || s[e + 3] != ':')) {
+		h = atoi(s + b);
+		mm = (s[e + 1] - '0') * 10 + (s[e + 2] - '0');
+		*end = e + 3;
+		if (h > 24 || mm > 59)
+			return -1;
+		k = e + 3;
+		/* de: "7:30 Uhr" says "Uhr" once. */
+		if (lang_is(t, "de") && len - k >= 4 &&
+		    memcmp(s + k, " Uhr", 4) == 0 && token_ends(s, len, k + 4))
+			*end = k + 4;
+		rc = spell_time(t, h, mm, out);
+		if (rc == -1)
+			*end = e + 3;
+		return rc;
+	}
+	/* 50% or 50 % */
+	k = e < len && s[e] == ' ' ? e + 1 : e;
+	if (k < len && s[k] == '%') {
+		*end = k + 1;
+		if ((w = percent_word(t)) == NULL)
+			return -1;
+		if ((rc = spell_value(t, t->card, s + b, e - b, out)) != 0)
+			return rc;
+		buf_printf(out, " %s", w);
+		return 0;
+	}
+	/* 500 € or 500€ */
+	if ((m = money_at(t, s, len, k, &n)) != -2) {
+		*end = k + n;
+		if (m == -1)
+			return -1;
+		return spell_money(t, m, s + b, e - b, out);
+	}
+	return spell_value(t, NULL, s + b, e - b, out);
+}
+
+/*
+ * Verbalize numbers with ICU's rule-based spell-out, read with the
+ * locale's number format: plain numbers, decimals, amounts of money
+ * ($500, 500 €), percentages and times of day; spell mixed letters and
+ * digits one by one (OU812 -> O U 8 1 2).  A token this cannot say
+ * (no words for its unit in the locale, a malformed number) is left as
+ * written and listed in text_spell_left().
  */
 int
 text_spell_numbers(struct text *t, const char *s, size_t len,
     struct buf *out)
 {
-	size_t i = 0, b, k, start = out->len;
-	int letters, digits;
+	size_t i = 0, b, k, e, n, start = out->len, mark;
+	int letters, digits, m, rc;
 
+	t->left.n = 0;
 	while (i < len) {
+		/* $500: a currency symbol, then a number. */
+		if ((i == 0 || !is_alnum_ascii((unsigned char)s[i - 1])) &&
+		    (m = money_at(t, s, len, i, &n)) != -2 &&
+		    is_digit_at(s, len, i + n)) {
+			b = i;
+			e = number_end(s, len, i + n);
+			if (token_ends(s, len, e)) {
+				mark = out->len;
+				rc = m < 0 ? -1 : spell_money(t, m, s + i + n,
+				    e - i - n, out);
+				if (rc == -2)
+					return -1;
+				if (rc == -1) {
+					out->len = mark;
+					buf_add(out, s + b, e - b);
+					text_spans_add(&t->left, b, e - b);
+				}
+				i = e;
+				continue;
+			}
+		}
 		if (!is_alnum_ascii((unsigned char)s[i])) {
 			buf_addc(out, s[i++]);
 			continue;
@@ -1559,8 +1905,16 @@ text_spell_numbers(struct text *t, const char *s, size_t len,
 		    s[i] == '.' && s[i + 1] == ' '))
 			buf_add(out, s + b, i - b);
 		else if (!letters) {
-			if (spell_number(t, s + b, i - b, out) == -1)
+			mark = out->len;
+			rc = spell_token(t, s, len, b, i, &e, out);
+			if (rc == -2)
 				return -1;
+			if (rc == -1) {
+				out->len = mark;
+				buf_add(out, s + b, e - b);
+				text_spans_add(&t->left, b, e - b);
+			}
+			i = e;
 		} else {
 			for (k = b; k < i; k++) {
 				if (k > b)
@@ -1570,4 +1924,60 @@ text_spell_numbers(struct text *t, const char *s, size_t len,
 		}
 	}
 	return changed(out, start, s, len);
+}
+
+/* The tokens the last text_spell_numbers() left as written. */
+const struct text_spans *
+text_spell_left(const struct text *t)
+{
+	return &t->left;
+}
+
+/*
+ * The key under which two file names collide on a case-insensitive,
+ * normalization-insensitive file system: NFD, full case folding, NFC
+ * (so "Ä" and "ä", "café" in NFC and NFD get one key).  Appends it to
+ * out; -1 (out unchanged) when s is not valid UTF-8.  Needs no struct
+ * text: the dataset module calls it for zip member names.
+ */
+int
+text_fold_key(const char *s, struct buf *out)
+{
+	const UNormalizer2 *nfd, *nfc;
+	UErrorCode st = U_ZERO_ERROR;
+	UChar *a = NULL, *b = NULL;
+	int32_t na, nb, cap, got;
+	int rc = -1;
+
+	nfd = unorm2_getNFDInstance(&st);
+	nfc = unorm2_getNFCInstance(&st);
+	u_strFromUTF8(NULL, 0, &na, s, -1, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return -1;
+	/* Folding and decomposing grow a string at most 3 and 4 times. */
+	cap = na * 12 + 16;
+	a = xreallocarray(NULL, (size_t)cap, sizeof(*a));
+	b = xreallocarray(NULL, (size_t)cap, sizeof(*b));
+	st = U_ZERO_ERROR;
+	u_strFromUTF8(a, cap, &na, s, -1, &st);
+	nb = unorm2_normalize(nfd, a, na, b, cap, &st);
+	na = u_strFoldCase(a, cap, b, nb, U_FOLD_CASE_DEFAULT, &st);
+	nb = unorm2_normalize(nfc, a, na, b, cap, &st);
+	if (U_FAILURE(st))
+		goto out;
+	u_strToUTF8(NULL, 0, &got, b, nb, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		goto out;
+	st = U_ZERO_ERROR;
+	buf_grow(out, (size_t)got);
+	u_strToUTF8(out->s + out->len, got + 1, &got, b, nb, &st);
+	if (U_FAILURE(st))
+		goto out;
+	out->len += (size_t)got;
+	out->s[out->len] = '\0';
+	rc = 0;
+out:
+	free(a);
+	free(b);
+	return rc;
 }

@@ -19,6 +19,9 @@
 
 struct text;
 
+/* Combining marks in a row allowed (UAX #15 stream-safe text format). */
+#define TEXT_MARKS_MAX	30
+
 /* A byte range of the input. */
 struct text_span {
 	size_t	off;
@@ -72,6 +75,7 @@ size_t		 text_utf8_check(const char *, size_t);
 size_t		 text_ncp(const char *, size_t);
 int32_t		 text_cp(const char *, size_t, size_t *);
 size_t		 text_find_above(const char *, size_t, uint32_t);
+size_t		 text_marks_run(const char *, size_t);
 void		 text_squeeze(const char *, size_t, struct buf *);
 
 /* Character facts. */
@@ -104,11 +108,13 @@ size_t		 text_find_uris(struct text *, const char *, size_t,
 size_t		 text_sentences(struct text *, const char *, size_t,
 		    struct text_spans *);
 const struct text_spans *text_sentence_uris(const struct text *);
+const struct text_spans *text_spell_left(const struct text *);
 size_t		 text_words(struct text *, const char *, size_t,
 		    struct text_spans *);
 int		 text_repeat(struct text *, const char *, size_t, unsigned int,
 		    struct text_repeat *);
 
+int		 text_fold_key(const char *, struct buf *);
 void		 text_spans_add(struct text_spans *, size_t, size_t);
 void		 text_spans_release(struct text_spans *);
 

@@ -43,13 +43,27 @@
 #define CJK_CPS_MIN	0.5
 #define CJK_CPS_MAX	12.0
 
-static const char *const fix_names[FIX_N] = {
-	"BOM added", "line endings", "blank lines removed",
-	"spaces after the name made a TAB", "blanks around names",
-	"TABs in text made spaces", "NFC", "exotic spaces and invisibles",
-	"quotes and dashes to ASCII", "numbers spelled out",
-	"letters folded to ASCII", "punctuation made full width",
-	"blanks trimmed"
+/* Each fix's name, for 1 and for more. */
+static const char *const fix_names[FIX_N][2] = {
+	{ "BOM added", "BOMs added" },
+	{ "line ending", "line endings" },
+	{ "blank line removed", "blank lines removed" },
+	{ "line with spaces after the name made a TAB",
+	    "lines with spaces after the name made a TAB" },
+	{ "name with blanks around it", "names with blanks around them" },
+	{ "line with TABs in text made spaces",
+	    "lines with TABs in text made spaces" },
+	{ "line composed (NFC)", "lines composed (NFC)" },
+	{ "line with exotic spaces or invisibles",
+	    "lines with exotic spaces or invisibles" },
+	{ "line with quotes and dashes made ASCII",
+	    "lines with quotes and dashes made ASCII" },
+	{ "line with numbers spelled out", "lines with numbers spelled out" },
+	{ "line with letters folded to ASCII",
+	    "lines with letters folded to ASCII" },
+	{ "line with punctuation made full width",
+	    "lines with punctuation made full width" },
+	{ "line with blanks trimmed", "lines with blanks trimmed" }
 };
 
 struct ctx {
@@ -66,6 +80,9 @@ struct ctx {
 	struct text_spans	 sp;
 	int			 en;		/* an English locale */
 	int			 de;
+	const char		*cs;		/* col_at(): the text, */
+	size_t			 coff;		/* an offset in it */
+	unsigned long		 ccol;		/* and its column */
 };
 
 /* German words for symbols (NORM-DE-3). */
@@ -99,6 +116,23 @@ static unsigned long
 col_of(const char *s, size_t off)
 {
 	return (unsigned long)text_ncp(s, off) + 1;
+}
+
+/*
+ * The column of off in s, counted on from the last call on the same
+ * text, so that findings along a line cost O(line), not O(line^2).
+ */
+static unsigned long
+col_at(struct ctx *c, const char *s, size_t off)
+{
+	if (s != c->cs || off < c->coff) {
+		c->cs = s;
+		c->coff = 0;
+		c->ccol = 1;
+	}
+	c->ccol += (unsigned long)text_ncp(s + c->coff, off - c->coff);
+	c->coff = off;
+	return c->ccol;
 }
 
 static size_t
@@ -240,7 +274,7 @@ check_ascii(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 		snprintf(how, sizeof(how), "delete it");
 	else
 		snprintf(how, sizeof(how), "write '%.*s'", (int)k, sub);
-	add_at(c, tcol + col_of(s, off) - 1, "TRANS-ENC-EN",
+	add_at(c, tcol + col_at(c, s, off) - 1, "TRANS-ENC-EN",
 	    "non-ASCII character '%.*s' (U+%04X %s) in en-US text; %s%s",
 	    (int)(i - off), s + off, (unsigned int)ch, name, how,
 	    more ? " (more follow on this line)" : "");
@@ -294,7 +328,7 @@ check_symbols_de(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 		ch = text_cp(s, n, &i);
 		if (fb != NULL && ch >= 0x80 && is_forbidden(fb, ch)) {
 			w = de_word(ch);
-			add_at(c, tcol + col_of(s, at) - 1, "NORM-DE-3",
+			add_at(c, tcol + col_at(c, s, at) - 1, "NORM-DE-3",
 			    "symbol '%.*s' makes the service drop the line; "
 			    "%s%s%s", (int)(i - at), s + at,
 			    w ? "write '" : "write it as words",
@@ -305,12 +339,9 @@ check_symbols_de(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 			continue;
 		if (ch == 0x20AC || (ch < 0x80 && strchr("+-*/=<>", ch) &&
 		    ch != 0 && math_sign(s, n, at))) {
-			diag_addsev(c->d, &(struct loc){ c->loc.file,
-			    c->loc.member, c->loc.line,
-			    tcol + col_of(s, at) - 1 }, "NORM-DE-3",
-			    SEV_WARNING, "symbol '%.*s' is deleted by the "
-			    "service; write '%s'", (int)(i - at), s + at,
-			    de_word(ch));
+			add_at(c, tcol + col_at(c, s, at) - 1, "NORM-DE-MATH",
+			    "symbol '%.*s' is deleted by the service; write "
+			    "'%s'", (int)(i - at), s + at, de_word(ch));
 		}
 	}
 }
@@ -331,7 +362,7 @@ check_wide(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 		if (i > 0 && isdigit((unsigned char)s[i - 1]) && i + 1 < n &&
 		    isdigit((unsigned char)s[i + 1]))
 			continue;
-		add_at(c, tcol + col_of(s, i) - 1, "NORM-ZH-1",
+		add_at(c, tcol + col_at(c, s, i) - 1, "NORM-ZH-1",
 		    "half-width '%c' in zh-CN text; write '%s'", s[i],
 		    to[p - from]);
 		return;
@@ -350,7 +381,8 @@ check_sentences(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 		k = text_ncp(s + c->sp.v[i].off, c->sp.v[i].len);
 		if (k <= max)
 			continue;
-		add_at(c, tcol + col_of(s, c->sp.v[i].off) - 1, "TRANS-JA-90",
+		add_at(c, tcol + col_at(c, s, c->sp.v[i].off) - 1,
+		    "TRANS-JA-90",
 		    "sentence of %zu characters is over the limit of %lu; "
 		    "split it with '\xe3\x80\x82'", k, max);
 	}
@@ -385,7 +417,7 @@ check_token_en(struct ctx *c, const char *s, size_t b, size_t e,
 		e--;
 	if (e == b)
 		return;
-	col = tcol + col_of(s, b) - 1;
+	col = tcol + col_at(c, s, b) - 1;
 	if (s[e - 1] == '.' && (said = en_abbrev(s + b, e - b)) != NULL) {
 		add_at(c, col, "NORM-EN-1", "abbreviation '%.*s'; write it as "
 		    "spoken ('%s')", (int)(e - b), s + b, said);
@@ -445,6 +477,7 @@ check_text(struct ctx *c, const char *s, size_t n, unsigned long tcol,
 	size_t chars, words;
 	enum text_script sc;
 
+	c->cs = NULL;
 	if (!text_has_word(s, n)) {
 		if (n == 0)
 			add_at(c, tcol, "TRANS-EMPTY", "no text after the "
@@ -464,7 +497,7 @@ check_text(struct ctx *c, const char *s, size_t n, unsigned long tcol,
 	if (l->sentence_chars)
 		check_sentences(c, s, n, tcol);
 	if (text_repeat(c->t, s, n, (unsigned int)c->o->repeat_max, &r))
-		add_at(c, tcol + col_of(s, r.all.off) - 1, "TRANS-REPEAT",
+		add_at(c, tcol + col_at(c, s, r.all.off) - 1, "TRANS-REPEAT",
 		    "'%.*s' repeated %u times in a row; the service may drop "
 		    "the line", (int)r.unit.len, s + r.unit.off, r.count);
 	if (c->en)
@@ -775,7 +808,8 @@ check_rate(const struct trans_entry *e, double secs, const struct loc *l,
 		return;
 	if (secs == 0) {
 		diag_add(d, l, "TRANS-RATE", "'%s' has no audio for %zu "
-		    "characters of text", e->name, e->chars);
+		    "character%s of text", e->name, e->chars,
+		    e->chars == 1 ? "" : "s");
 		return;
 	}
 	cps = (double)e->chars / secs;
@@ -783,32 +817,136 @@ check_rate(const struct trans_entry *e, double secs, const struct loc *l,
 	if (e->cjk) {
 		if (cps >= CJK_CPS_MIN && cps <= CJK_CPS_MAX)
 			return;
-		diag_add(d, l, "TRANS-RATE", "%zu characters in %.2f s of "
-		    "'%s' is %.1f a second, outside %g-%g; the transcript "
-		    "may belong to another clip or be cut short", e->chars,
-		    secs, e->name, cps, CJK_CPS_MIN, CJK_CPS_MAX);
+		diag_add(d, l, "TRANS-RATE", "%zu character%s in %.2f s of "
+		    "'%s' is %.1f characters/s, outside %g-%g characters/s; "
+		    "the transcript may belong to another clip or be cut "
+		    "short", e->chars, e->chars == 1 ? "" : "s", secs,
+		    e->name, cps, CJK_CPS_MIN, CJK_CPS_MAX);
 		return;
 	}
 	if (cps >= LATIN_CPS_MIN && cps <= LATIN_CPS_MAX &&
 	    wps >= LATIN_WPS_MIN && wps <= LATIN_WPS_MAX)
 		return;
-	diag_add(d, l, "TRANS-RATE", "%zu words in %.2f s of '%s' is %.1f "
-	    "a second (%.1f characters), outside %g-%g (%g-%g); the "
-	    "transcript may belong to another clip or be cut short",
-	    e->words, secs, e->name, wps, cps, LATIN_WPS_MIN, LATIN_WPS_MAX,
-	    LATIN_CPS_MIN, LATIN_CPS_MAX);
+	diag_add(d, l, "TRANS-RATE", "%zu word%s in %.2f s of '%s' is %.1f "
+	    "words/s and %.1f characters/s, outside %g-%g words/s or "
+	    "%g-%g characters/s; the transcript may belong to another clip "
+	    "or be cut short", e->words, e->words == 1 ? "" : "s", secs,
+	    e->name, wps, cps, LATIN_WPS_MIN, LATIN_WPS_MAX, LATIN_CPS_MIN,
+	    LATIN_CPS_MAX);
 }
 
-/* Another audio entry whose name differs only in case. */
-static const char *
-case_twin(const struct dataset *ds, const char *name)
+/*
+ * The files at the root of a dataset by stem (the name without its
+ * extension, ASCII case folded), for the hint of a line with no WAV:
+ * built once, at the first such line, so that many missing lines cost
+ * n log n, not n times the dataset.
+ */
+struct stem {
+	char		*key;
+	const char	*name;
+	int		 wav;
+};
+
+struct stems {
+	struct stem	*v;
+	size_t		 n;
+	int		 built;
+};
+
+static char *
+stem_key(const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	size_t n = dot != NULL && dot != name ? (size_t)(dot - name) :
+	    strlen(name), i;
+	char *k = xmalloc(n + 1);
+
+	for (i = 0; i < n; i++)
+		k[i] = (char)tolower((unsigned char)name[i]);
+	k[n] = '\0';
+	return k;
+}
+
+static int
+stem_cmp(const void *a, const void *b)
+{
+	const struct stem *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	return c != 0 ? c : strcmp(x->name, y->name);
+}
+
+static void
+stems_build(struct stems *st, const struct dataset *ds)
 {
 	size_t i;
 
-	for (i = 0; i < ds->n; i++)
-		if (dataset_is_root_wav(&ds->v[i]) && strcasecmp(ds->v[i].name, name) == 0)
-			return ds->v[i].name;
-	return NULL;
+	st->built = 1;
+	st->v = xreallocarray(NULL, ds->n ? ds->n : 1, sizeof(*st->v));
+	for (i = 0; i < ds->n; i++) {
+		if (ds->v[i].dir || strchr(ds->v[i].name, '/') != NULL)
+			continue;
+		st->v[st->n].key = stem_key(ds->v[i].name);
+		st->v[st->n].name = ds->v[i].name;
+		st->v[st->n].wav = dataset_is_root_wav(&ds->v[i]);
+		st->n++;
+	}
+	if (st->n > 1)
+		qsort(st->v, st->n, sizeof(*st->v), stem_cmp);
+}
+
+static void
+stems_free(struct stems *st)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		free(st->v[i].key);
+	free(st->v);
+}
+
+/*
+ * Why a line names no WAV, when the dataset suggests it: a WAV whose
+ * name differs only in case, or a file of the same stem that is not a
+ * WAV (call4.opus for call4.wav).  Appends the hint to b.
+ */
+static void
+missing_hint(struct stems *st, const struct dataset *ds, const char *name,
+    struct buf *b)
+{
+	struct stem k = { NULL, "", 0 };
+	const struct stem *other = NULL;
+	size_t lo = 0, hi, mid;
+
+	if (!st->built)
+		stems_build(st, ds);
+	k.key = stem_key(name);
+	hi = st->n;
+	while (lo < hi) {		/* the first entry >= (key, "") */
+		mid = lo + (hi - lo) / 2;
+		if (stem_cmp(&st->v[mid], &k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < st->n && strcmp(st->v[lo].key, k.key) == 0; lo++) {
+		if (st->v[lo].wav && strcasecmp(st->v[lo].name, name) == 0) {
+			buf_printf(b, "; names are case-sensitive, there is "
+			    "'%s'", st->v[lo].name);
+			free(k.key);
+			return;
+		}
+		if (other == NULL && strcmp(st->v[lo].name, name) != 0)
+			other = &st->v[lo];
+	}
+	free(k.key);
+	if (other == NULL)
+		return;
+	if (!other->wav && dataset_is_audio(other->name))
+		buf_printf(b, "; there is '%s', which is not a WAV: convert "
+		    "it with vox-resample", other->name);
+	else
+		buf_printf(b, "; there is '%s'", other->name);
 }
 
 /*
@@ -822,9 +960,9 @@ trans_pair(struct trans *tr, struct dataset *ds, const struct loc *where,
     struct diag *d)
 {
 	struct loc l = *where, wl = { NULL, NULL, 0, 0 };
-	struct buf head = BUF_INIT;
+	struct buf head = BUF_INIT, hint = BUF_INIT;
+	struct stems stems = { NULL, 0, 0 };
 	const struct dataset_entry *e;
-	const char *twin;
 	char *path = NULL, *used;
 	size_t i;
 	double secs;
@@ -835,11 +973,10 @@ trans_pair(struct trans *tr, struct dataset *ds, const struct loc *where,
 		l.col = 1;
 		e = dataset_find(ds, tr->v[i].name);
 		if (e == NULL || !dataset_is_root_wav(e)) {
-			twin = case_twin(ds, tr->v[i].name);
+			buf_reset(&hint);
+			missing_hint(&stems, ds, tr->v[i].name, &hint);
 			diag_add(d, &l, "TRANS-MATCH", "no audio file '%s' in "
-			    "'%s'%s%s%s", tr->v[i].name, ds->path,
-			    twin ? "; names are case-sensitive, there is '" :
-			    "", twin ? twin : "", twin ? "'" : "");
+			    "'%s'%s", tr->v[i].name, ds->path, buf_str(&hint));
 			continue;
 		}
 		used[e - ds->v] = 1;
@@ -871,6 +1008,8 @@ trans_pair(struct trans *tr, struct dataset *ds, const struct loc *where,
 	free(path);
 	free(used);
 	buf_release(&head);
+	buf_release(&hint);
+	stems_free(&stems);
 	return 0;
 }
 
@@ -988,23 +1127,22 @@ out:
 	return rc;
 }
 
-/* "fixed: 2 quotes and dashes to ASCII, 1 BOM added" or "no changes". */
+/* "fixed: 1 BOM added, 2 lines with ..." or "no changes needed". */
 void
 trans_summary(const struct trans *tr, struct buf *b)
 {
 	size_t i;
 	int any = 0;
 
-	buf_addstr(b, "fixed:");
 	for (i = 0; i < FIX_N; i++) {
 		if (tr->fixes[i] == 0)
 			continue;
-		buf_printf(b, "%s %zu %s", any ? "," : "", tr->fixes[i],
-		    fix_names[i]);
+		buf_printf(b, "%s %zu %s", any ? "," : "fixed:", tr->fixes[i],
+		    fix_names[i][tr->fixes[i] != 1]);
 		any = 1;
 	}
 	if (!any)
-		buf_addstr(b, " no changes");
+		buf_addstr(b, "no changes needed");
 }
 
 void

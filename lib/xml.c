@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/hash.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlschemas.h>
@@ -204,6 +205,29 @@ xml_text(const struct xml_node *n)
 	s = xstrdup((const char *)v);
 	xmlFree(v);
 	return s;
+}
+
+/*
+ * Whether the document declares entities in its DTD.  References to
+ * them stay unexpanded in the tree, but reading a node's text expands
+ * them past every limit of the parser (50,000 uses of a 20,000-byte
+ * entity are 1 GB): callers that read text refuse such documents.
+ */
+int
+xml_has_entities(const struct xml_doc *doc)
+{
+	xmlDtdPtr dtd[2];
+	int i;
+
+	dtd[0] = ((xmlDocPtr)doc)->intSubset;
+	dtd[1] = ((xmlDocPtr)doc)->extSubset;
+	for (i = 0; i < 2; i++)
+		if (dtd[i] != NULL && ((dtd[i]->entities != NULL &&
+		    xmlHashSize(dtd[i]->entities) > 0) ||
+		    (dtd[i]->pentities != NULL &&
+		    xmlHashSize(dtd[i]->pentities) > 0)))
+			return 1;
+	return 0;
 }
 
 long

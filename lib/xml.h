@@ -27,6 +27,7 @@ const char	*xml_name(const struct xml_node *);
 char		*xml_attr(const struct xml_node *, const char *);
 char		*xml_text(const struct xml_node *);
 long		 xml_line(const struct xml_node *);
+int		 xml_has_entities(const struct xml_doc *);
 
 struct xml_writer *xml_writer_new(void);
 void		 xml_start(struct xml_writer *, const char *);

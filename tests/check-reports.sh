@@ -28,8 +28,8 @@ with open(f"{d}/r.jsonl", encoding="utf-8") as f:
     for i, line in enumerate(f, 1):
         ok &= check(finding, json.loads(line), f"r.jsonl:{i}")
         n += 1
-if n != 5:
-    print(f"r.jsonl: {n} records, expected 5"); ok = False
+if n != 6:
+    print(f"r.jsonl: {n} records, expected 6"); ok = False
 ok &= check(load("schemas/sarif-subset.schema.json"), load(f"{d}/r.sarif"), "r.sarif")
 ok &= check(load("schemas/manifest.schema.json"),
             load("tests/data/manifest-example.json"), "manifest-example.json")

@@ -12,16 +12,6 @@
 #include "progress.h"
 #include "xalloc.h"
 
-enum { OPT_FORMAT = OPT_TOOL, OPT_SCAN, OPT_STATS };
-
-static const struct option longopts[] = {
-	COMMON_LONGOPTS,
-	{ "format",		required_argument, NULL, OPT_FORMAT },
-	{ "scan",		no_argument,	   NULL, OPT_SCAN },
-	{ "stats",		no_argument,	   NULL, OPT_STATS },
-	{ NULL,			0,		   NULL, 0 }
-};
-
 /* What the workers share, and what the in-order callback adds up. */
 struct ctx {
 	struct audit_opts	 ao;
@@ -33,29 +23,64 @@ struct ctx {
 	int			 stats;
 };
 
-static void
-usage(FILE *fp)
+static struct ctx cx;
+static int nul;
+
+static int
+format(void *var, const char *arg)
 {
-	fputs("usage: vox-audio [-0hqV] [-j jobs] [-L locale] [-P purpose] "
-	    "[-W level] [--format format] [--profile file] [--report file] "
-	    "[--report-format format] [--scan] [--stats] [file ...]\n", fp);
+	if (strcmp(arg, "tsv") == 0)
+		*(enum stats_format *)var = STATS_TSV;
+	else if (strcmp(arg, "jsonl") == 0)
+		*(enum stats_format *)var = STATS_JSONL;
+	else {
+		warnx_("format '%s' is not 'tsv' or 'jsonl'", arg);
+		return -1;
+	}
+	return 0;
 }
+
+static const struct opt options[] = {
+	OPT_FLAG('0', NULL, &nul,
+	    "the list on standard input is NUL-separated"),
+	OPT_CALL(0, "format", "format", &cx.ao.format, format,
+	    "--stats records as tsv (default) or jsonl"),
+	OPT_FLAG(0, "scan", &cx.ao.scan,
+	    "read every sample: levels, clipping, silence, band"),
+	OPT_FLAG(0, "stats", &cx.stats,
+	    "print one record per file on standard output"),
+	OPT_END
+};
+
+static const struct opts_tool tool = {
+	"vox-audio", options, "[file ...]", NULL, 0, -1, OPTS_NOTTY
+};
+
+/* One file's audit and its share of the progress line. */
+struct item {
+	struct audit_file	 af;
+	struct progress_part	 part;
+};
 
 static void *
 work(size_t i, void *arg)
 {
 	struct ctx *c = arg;
-	struct audit_file *af = xcalloc(1, sizeof(*af));
+	struct item *it = xcalloc(1, sizeof(*it));
 
-	audit_file(&c->ao, c->files[i], af);
-	return af;
+	progress_part_init(&it->part, &c->prog,
+	    c->prog.kind == PROGRESS_BYTES ? progress_bytes(&c->files[i], 1) :
+	    1);
+	audit_file_part(&c->ao, c->files[i], &it->part, &it->af);
+	return it;
 }
 
 static void
 done(size_t i, void *res, void *arg)
 {
 	struct ctx *c = arg;
-	struct audit_file *af = res;
+	struct item *it = res;
+	struct audit_file *af = &it->af;
 
 	if (c->run.out.rep != NULL)
 		report_input(c->run.out.rep, c->files[i]);
@@ -67,88 +92,66 @@ done(size_t i, void *res, void *arg)
 		fwrite(c->rec.s, 1, c->rec.len, stdout);
 	}
 	audit_file_release(af);
-	free(af);
-	progress_step(&c->prog, 1);
+	progress_part_end(&it->part);
+	free(it);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT("vox-audio", usage);
-	struct ctx c;
+	struct common_opts co = COMMON_OPTS_INIT;
 	struct jobs_spec js;
 	struct buf list = BUF_INIT;
+	struct diag ld = DIAG_INIT;
+	double bytes;
 	size_t n;
-	int ch, rc, nul = 0;
+	int rc;
 
-	memset(&c, 0, sizeof(c));
-	argv[0] = diag_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, "0" COMMON_SHORTOPTS, longopts,
-	    NULL)) != -1) {
-		switch (opts_common(&co, ch, optarg)) {
-		case OPTS_EXIT:
-			return co.status;
-		case OPTS_DONE:
-			continue;
-		case OPTS_BAD:
-			return EXIT_USAGE;
-		}
-		switch (ch) {
-		case '0':
-			nul = 1;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") == 0)
-				c.ao.format = STATS_TSV;
-			else if (strcmp(optarg, "jsonl") == 0)
-				c.ao.format = STATS_JSONL;
-			else {
-				warnx_("format '%s' is not 'tsv' or 'jsonl'",
-				    optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_SCAN:
-			c.ao.scan = 1;
-			break;
-		case OPT_STATS:
-			c.stats = 1;
-			break;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if ((rc = run_begin(&c.run, &co, "vox-audio")) != EXIT_OK)
+	if ((rc = opts_parse(&tool, &co, argc, argv)) != OPTS_GO)
 		return rc;
-	c.ao.prof = c.run.prof;
-	c.ao.testing = co.purpose == PURPOSE_TESTING;
+	if (io_check_outputs(argv + optind, argc - optind, co.report))
+		return EXIT_USAGE;
+	/* The files listed on standard input are inputs as well. */
 	if (optind < argc) {
-		c.files = argv + optind;
+		cx.files = argv + optind;
 		n = (size_t)(argc - optind);
-	} else
-		n = audit_list_read(stdin, nul, &list, &c.files, &c.run.d);
-	if (c.stats) {
-		audit_stats_header(&c.rec, &c.ao);
-		if (c.rec.len > 0)
-			fwrite(c.rec.s, 1, c.rec.len, stdout);
+	} else if ((n = audit_list_read(stdin, nul, &list, &cx.files,
+	    &ld)) > 0 && io_check_outputs(cx.files, (int)n, co.report)) {
+		free(cx.files);
+		buf_release(&list);
+		diag_release(&ld);
+		return EXIT_USAGE;
 	}
-	progress_begin(&c.prog, co.progress, n, "files");
+	if ((rc = run_begin(&cx.run, &co, "vox-audio")) != EXIT_OK)
+		return rc;
+	diag_move(&cx.run.d, &ld);
+	diag_release(&ld);
+	cx.ao.prof = cx.run.prof;
+	cx.ao.testing = co.purpose == PURPOSE_TESTING;
+	if (cx.stats) {
+		audit_stats_header(&cx.rec, &cx.ao);
+		if (cx.rec.len > 0)
+			fwrite(cx.rec.s, 1, cx.rec.len, stdout);
+	}
+	/* --scan reads every byte: count bytes, so big files show. */
+	if (cx.ao.scan && (bytes = progress_bytes(cx.files, n)) > 0)
+		progress_begin_unit(&cx.prog, co.progress, bytes,
+		    PROGRESS_BYTES);
+	else
+		progress_begin(&cx.prog, co.progress, n, "files");
 	js.n = n;
 	js.threads = opts_jobs(&co);
 	js.work = work;
 	js.done = done;
-	js.ctx = &c;
+	js.ctx = &cx;
 	if (jobs_run(&js) == -1)
-		diag_syserr(&c.run.d, "cannot start threads");
-	progress_end(&c.prog);
-	audit_set_end(&c.set, &c.ao, &c.run.d);
-	rc = run_end(&c.run);
+		diag_syserr(&cx.run.d, "cannot start threads");
+	progress_end(&cx.prog);
+	audit_set_end(&cx.set, &cx.ao, NULL, &cx.run.d);
+	rc = run_end(&cx.run);
 	if (optind >= argc)
-		free(c.files);
+		free(cx.files);
 	buf_release(&list);
-	buf_release(&c.rec);
-	if (xfclose(stdout, "<stdout>") != EXIT_OK)
-		rc = EXIT_SYSTEM;
-	return rc;
+	buf_release(&cx.rec);
+	return opts_stdout(rc);
 }

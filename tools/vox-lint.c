@@ -9,31 +9,25 @@
 #include "opts.h"
 #include "report.h"
 
-enum {
-	OPT_AGAINST = OPT_TOOL,
-	OPT_LIST_LOCALES,
-	OPT_LIST_RULES,
-	OPT_SCAN
+static struct lint_opts lint = { NULL, NULL, 0, 0, 0, 1 };
+static const char *vs;
+static int lrules, locales;
+
+static const struct opt options[] = {
+	OPT_STRING(0, "against", "path", &vs,
+	    "also report what each dataset shares with path"),
+	OPT_CALL('k', "kind", "kind", &lint.kind, opts_kind,
+	    "the datasets' kind, instead of detecting it"),
+	OPT_FLAG(0, "list-locales", &locales,
+	    "list the locales and what each supports"),
+	OPT_FLAG(0, "list-rules", &lrules, "list the rules"),
+	OPT_FLAG(0, "scan", &lint.scan, "read every audio sample"),
+	OPT_END
 };
 
-static const struct option longopts[] = {
-	COMMON_LONGOPTS,
-	{ "against",		required_argument, NULL, OPT_AGAINST },
-	{ "kind",		required_argument, NULL, 'k' },
-	{ "list-locales",	no_argument,	   NULL, OPT_LIST_LOCALES },
-	{ "list-rules",		no_argument,	   NULL, OPT_LIST_RULES },
-	{ "scan",		no_argument,	   NULL, OPT_SCAN },
-	{ NULL,			0,		   NULL, 0 }
+static const struct opts_tool tool = {
+	"vox-lint", options, "[path ...]", NULL, 0, -1, 0
 };
-
-static void
-usage(FILE *fp)
-{
-	fputs("usage: vox-lint [-hqV] [-j jobs] [-k kind] [-L locale] "
-	    "[-P purpose] [-W level] [--against path] [--list-locales] "
-	    "[--list-rules] [--profile file] [--report file] "
-	    "[--report-format format] [--scan] [path ...]\n", fp);
-}
 
 /* Collect the other set of --against; its own findings are not shown. */
 static int
@@ -58,77 +52,38 @@ against(struct lint_opts *lo, const char *path, struct lint_set *set,
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT("vox-lint", usage);
-	struct lint_opts lo = { NULL, NULL, 0, 0, 0, 1 };
+	struct common_opts co = COMMON_OPTS_INIT;
 	struct lint_set other = LINT_SET_INIT;
 	struct lint_result res;
 	struct buf verdict = BUF_INIT;
 	struct run run;
-	const char *vs = NULL;
-	enum kind k;
-	int ch, rc, lrules = 0, locales = 0, onelocale = 0;
+	const char *dflt = co.locale;
+	int rc;
 
-	argv[0] = diag_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "k:", longopts,
-	    NULL)) != -1) {
-		switch (opts_common(&co, ch, optarg)) {
-		case OPTS_EXIT:
-			return co.status;
-		case OPTS_DONE:
-			onelocale |= ch == 'L';
-			continue;
-		case OPTS_BAD:
-			return EXIT_USAGE;
-		}
-		switch (ch) {
-		case 'k':
-			if (kind_parse(optarg, &k) == -1) {
-				warnx_("unknown kind '%s' (acoustic, "
-				    "audiofiles, language, pronunciation, "
-				    "languagemarkdown, outputformatting)",
-				    optarg);
-				return EXIT_USAGE;
-			}
-			lo.kind = k;
-			break;
-		case OPT_AGAINST:
-			vs = optarg;
-			break;
-		case OPT_LIST_LOCALES:
-			locales = 1;
-			break;
-		case OPT_LIST_RULES:
-			lrules = 1;
-			break;
-		case OPT_SCAN:
-			lo.scan = 1;
-			break;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (optind == argc && !lrules && !locales) {
-		warnx_("no dataset to lint");
-		usage(stderr);
+	if ((rc = opts_parse(&tool, &co, argc, argv)) != OPTS_GO)
+		return rc;
+	if (optind == argc && !lrules && !locales)
+		return opts_bad(&tool, "no dataset to lint");
+	if (io_check_outputs(argv + optind, argc - optind, co.report))
 		return EXIT_USAGE;
-	}
 	if ((rc = run_begin(&run, &co, "vox-lint")) != EXIT_OK)
 		return rc;
-	lo.prof = run.prof;
-	lo.loc = run.loc;
-	lo.testing = co.purpose == PURPOSE_TESTING;
-	lo.jobs = opts_jobs(&co);
+	lint.prof = run.prof;
+	lint.loc = run.loc;
+	lint.testing = co.purpose == PURPOSE_TESTING;
+	lint.jobs = opts_jobs(&co);
 	if (lrules)
 		lint_list_rules(stdout);
 	if (locales)
-		lint_list_locales(stdout, run.prof, onelocale ? run.loc : NULL);
-	if (vs != NULL && optind < argc && against(&lo, vs, &other, &run) == -1)
+		lint_list_locales(stdout, run.prof,
+		    co.locale != dflt ? run.loc : NULL);
+	if (vs != NULL && optind < argc &&
+	    against(&lint, vs, &other, &run) == -1)
 		optind = argc;
 	for (; optind < argc; optind++) {
 		if (run.out.rep != NULL)
 			report_input(run.out.rep, argv[optind]);
-		lint_path(&lo, argv[optind], vs != NULL ? &other : NULL, NULL,
+		lint_path(&lint, argv[optind], vs != NULL ? &other : NULL, NULL,
 		    &res, &run.d);
 		/*
 		 * Diagnostics first, then the verdict that sums them up;
@@ -141,8 +96,5 @@ main(int argc, char *argv[])
 	}
 	lint_set_release(&other);
 	buf_release(&verdict);
-	rc = run_end(&run);
-	if (xfclose(stdout, "<stdout>") != EXIT_OK)
-		rc = EXIT_SYSTEM;
-	return rc;
+	return opts_stdout(run_end(&run));
 }

@@ -10,37 +10,31 @@
 #include "pack.h"
 #include "report.h"
 
-enum {
-	OPT_DEFLATE = OPT_TOOL,
-	OPT_DESCRIPTION,
-	OPT_FIX,
-	OPT_FORCE,
-	OPT_NAME,
-	OPT_VERIFY
+static struct pack_opts po;
+static const char *verify;
+
+static const struct opt options[] = {
+	OPT_FLAG(0, "deflate", &po.deflate,
+	    "compress text members (audio stays stored)"),
+	OPT_STRING(0, "description", "text", &po.description,
+	    "the manifest's description"),
+	OPT_FLAG(0, "fix", &po.fix, "repair the transcript as it is packed"),
+	OPT_FLAG(0, "force", &po.force, "pack despite errors"),
+	{ 'k', "kind", "kind", "the dataset's kind", OPT_T_CALL, &po.kind,
+	    opts_kind, OPT_MUST },
+	OPT_STRING(0, "name", "name", &po.name,
+	    "the manifest's displayName (default: from -o)"),
+	{ 'o', "output", "out", "write out.zip (and shards) and its manifest",
+	    OPT_T_STRING, &po.out, NULL, OPT_MUST },
+	{ 0, "verify", "zip", "check an existing zip and its manifest",
+	    OPT_T_STRING, &verify, NULL, OPT_ALT },
+	OPT_END
 };
 
-static const struct option longopts[] = {
-	COMMON_LONGOPTS,
-	{ "deflate",		no_argument,	   NULL, OPT_DEFLATE },
-	{ "description",	required_argument, NULL, OPT_DESCRIPTION },
-	{ "fix",		no_argument,	   NULL, OPT_FIX },
-	{ "force",		no_argument,	   NULL, OPT_FORCE },
-	{ "kind",		required_argument, NULL, 'k' },
-	{ "name",		required_argument, NULL, OPT_NAME },
-	{ "output",		required_argument, NULL, 'o' },
-	{ "verify",		required_argument, NULL, OPT_VERIFY },
-	{ NULL,			0,		   NULL, 0 }
+static const struct opts_tool tool = {
+	"vox-pack", options, "path ...",
+	"[-L locale] [-P purpose] [-k kind] --verify zip", 0, -1, 0
 };
-
-static void
-usage(FILE *fp)
-{
-	fputs("usage: vox-pack [-hqV] [-j jobs] [-L locale] [-P purpose] "
-	    "[-W level] [--deflate] [--description text] [--fix] [--force] "
-	    "[--name name] [--profile file] [--report file] "
-	    "[--report-format format] -k kind -o out path ...\n"
-	    "       vox-pack [-L locale] [-k kind] --verify zip\n", fp);
-}
 
 /* displayName by default: the output's base name without extension. */
 static char *
@@ -54,70 +48,52 @@ default_name(const char *out)
 	    strdup(b);
 }
 
+/* Print the summary of pack_run() or pack_verify() (r); the status. */
+static int
+say(int r, int rc, const struct buf *summary, int quiet)
+{
+	if (r == 1) {
+		fprintf(stderr, "%s: %s", diag_progname(), buf_str(summary));
+		if (rc < EXIT_FINDINGS)
+			rc = EXIT_FINDINGS;
+	} else if (r == 2)
+		rc = EXIT_USAGE;
+	else if (r == 0 && po.out != NULL && strcmp(po.out, "-") == 0) {
+		/* The data went to stdout: the summary must not join it. */
+		if (!quiet)
+			fprintf(stderr, "%s: %s", diag_progname(),
+			    buf_str(summary));
+	} else if (r == 0)
+		fputs(buf_str(summary), stdout);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT("vox-pack", usage);
-	struct pack_opts po;
+	struct common_opts co = COMMON_OPTS_INIT;
 	struct buf summary = BUF_INIT;
 	struct run run;
-	const char *verify = NULL;
-	char *name = NULL;
-	enum kind k;
-	int ch, i, rc, r;
+	char *name = NULL, *vin[1];
+	int i, rc, r;
 
-	memset(&po, 0, sizeof(po));
-	argv[0] = diag_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "k:o:",
-	    longopts, NULL)) != -1) {
-		switch (opts_common(&co, ch, optarg)) {
-		case OPTS_EXIT:
-			return co.status;
-		case OPTS_DONE:
-			continue;
-		case OPTS_BAD:
-			return EXIT_USAGE;
-		}
-		switch (ch) {
-		case 'k':
-			if (kind_parse(optarg, &k) == -1) {
-				warnx_("unknown kind '%s'", optarg);
-				return EXIT_USAGE;
-			}
-			po.kind = k;
-			break;
-		case 'o':
-			po.out = optarg;
-			break;
-		case OPT_DEFLATE:
-			po.deflate = 1;
-			break;
-		case OPT_DESCRIPTION:
-			po.description = optarg;
-			break;
-		case OPT_FIX:
-			po.fix = 1;
-			break;
-		case OPT_FORCE:
-			po.force = 1;
-			break;
-		case OPT_NAME:
-			po.name = optarg;
-			break;
-		case OPT_VERIFY:
-			verify = optarg;
-			break;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
+	if ((rc = opts_parse(&tool, &co, argc, argv)) != OPTS_GO)
+		return rc;
 	if (verify == NULL && (po.kind == 0 || po.out == NULL ||
-	    optind == argc)) {
-		warnx_("need -k kind, -o out and at least one input");
-		usage(stderr);
+	    optind == argc))
+		return opts_bad(&tool, "need -k kind, -o out and at least "
+		    "one input");
+	/* A zip and its manifest need names: only text goes to stdout. */
+	if (verify == NULL && strcmp(po.out, "-") == 0 &&
+	    (po.kind == KIND_ACOUSTIC || po.kind == KIND_AUDIOFILES)) {
+		warnx_("cannot write %s data to standard output; use -o "
+		    "NAME.zip", kind_name((enum kind)po.kind));
 		return EXIT_USAGE;
 	}
+	vin[0] = (char *)verify;
+	if (verify != NULL ? io_check_outputs(vin, 1, co.report) :
+	    io_check_outputs(argv + optind, argc - optind, co.report))
+		return EXIT_USAGE;
 	if ((rc = run_begin(&run, &co, "vox-pack")) != EXIT_OK)
 		return rc;
 	po.prof = run.prof;
@@ -135,16 +111,8 @@ main(int argc, char *argv[])
 	else
 		r = pack_run(&po, argv + optind, (size_t)(argc - optind),
 		    &summary, &run.d);
-	rc = run_end(&run);
-	if (r == 1) {
-		fprintf(stderr, "%s: %s", diag_progname(), buf_str(&summary));
-		if (rc < EXIT_FINDINGS)
-			rc = EXIT_FINDINGS;
-	} else
-		fputs(buf_str(&summary), stdout);
+	rc = say(r, run_end(&run), &summary, co.quiet);
 	buf_release(&summary);
 	free(name);
-	if (xfclose(stdout, "<stdout>") != EXIT_OK)
-		rc = EXIT_SYSTEM;
-	return rc;
+	return opts_stdout(rc);
 }

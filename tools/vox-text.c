@@ -9,113 +9,87 @@
 #include "opts.h"
 #include "related.h"
 
-enum {
-	OPT_CHECK = OPT_TOOL, OPT_DEDUPE, OPT_LOWER, OPT_NOSPLIT, OPT_SPELL,
-	OPT_SPLIT, OPT_TIER
-};
+static struct related_opts o = { .tier = TIER_DEFAULT };
+static long long split = -1;
 
-static const struct option longopts[] = {
-	COMMON_LONGOPTS,
-	{ "check",		no_argument,	   NULL, OPT_CHECK },
-	{ "dedupe",		no_argument,	   NULL, OPT_DEDUPE },
-	{ "lowercase",		no_argument,	   NULL, OPT_LOWER },
-	{ "no-split",		no_argument,	   NULL, OPT_NOSPLIT },
-	{ "output",		required_argument, NULL, 'o' },
-	{ "spell-numbers",	no_argument,	   NULL, OPT_SPELL },
-	{ "split-lines",	required_argument, NULL, OPT_SPLIT },
-	{ "tier",		required_argument, NULL, OPT_TIER },
-	{ NULL,			0,		   NULL, 0 }
-};
-
-static void
-usage(FILE *fp)
+static int
+split_lines(void *var, const char *arg)
 {
-	fputs("usage: vox-text [-hqV] [-j jobs] [-L locale] [-o file] "
-	    "[-P purpose] [-W level] [--check] [--dedupe] [--lowercase] "
-	    "[--no-split] [--profile file] [--report file] "
-	    "[--report-format format] [--spell-numbers] [--split-lines n] "
-	    "[--tier free|standard] [file ...]\n", fp);
+	const char *err;
+
+	if (opts_num(arg, 0, 100000000, var, &err) == 0)
+		return 0;
+	warnx_("--split-lines '%s' is %s", arg, err);
+	return -1;
+}
+
+static const struct opt options[] = {
+	OPT_FLAG(0, "check", &o.check,
+	    "change nothing: report what would change"),
+	OPT_FLAG(0, "dedupe", &o.dedupe, "drop lines already written"),
+	OPT_FLAG(0, "lowercase", &o.lowercase,
+	    "lowercase with the locale's rules"),
+	OPT_FLAG(0, "no-split", &o.nosplit,
+	    "keep the input's lines, unsplit"),
+	OPT_STRING('o', "output", "file", &o.output,
+	    "write to file (default: standard output)"),
+	OPT_FLAG(0, "spell-numbers", &o.spell, "write numbers as words"),
+	OPT_CALL(0, "split-lines", "n", &split, split_lines,
+	    "lines per output file with -o; 0: one file"),
+	OPT_CALL(0, "tier", "free|standard", &o.tier, opts_tier,
+	    "the size limit of this pricing tier"),
+	OPT_END
+};
+
+static const struct opts_tool tool = {
+	"vox-text", options, "[file ...]", NULL, 0, -1, 0
+};
+
+/* "vox-text: ja.txt: split into ja-001.txt ... ja-003.txt (20,000 ...)" */
+static void
+say_split(const char *out, size_t n, unsigned long lines)
+{
+	char *a = related_shard_name(out, 1), *b = related_shard_name(out, n);
+
+	if (lines >= 1000)
+		fprintf(stderr, "vox-text: %s: %s %s%s%s "
+		    "(%lu,%03lu lines %s)\n", out,
+		    n > 1 ? "split into" : "written as", a,
+		    n > 1 ? " ... " : "", n > 1 ? b : "", lines / 1000,
+		    lines % 1000, n > 1 ? "each" : "at most");
+	else
+		fprintf(stderr, "vox-text: %s: %s %s%s%s (%lu line%s %s)\n",
+		    out, n > 1 ? "split into" : "written as", a,
+		    n > 1 ? " ... " : "", n > 1 ? b : "", lines,
+		    lines == 1 ? "" : "s", n > 1 ? "each" : "at most");
+	free(a);
+	free(b);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT("vox-text", usage);
-	struct related_opts o;
+	struct common_opts co = COMMON_OPTS_INIT;
 	struct related_stats st;
 	struct buf sum = BUF_INIT;
 	struct run run;
-	long long n = -1;
-	const char *err;
-	char *msg = NULL;
-	int ch, i, rc;
+	int i, rc;
 
-	argv[0] = diag_setprogname(argv[0]);
-	memset(&o, 0, sizeof(o));
 	memset(&st, 0, sizeof(st));
-	o.tier = TIER_DEFAULT;
-	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
-	    NULL)) != -1) {
-		switch (opts_common(&co, ch, optarg)) {
-		case OPTS_EXIT:
-			return co.status;
-		case OPTS_DONE:
-			continue;
-		case OPTS_BAD:
-			return EXIT_USAGE;
-		}
-		switch (ch) {
-		case 'o':
-			o.output = optarg;
-			break;
-		case OPT_CHECK:
-			o.check = 1;
-			break;
-		case OPT_DEDUPE:
-			o.dedupe = 1;
-			break;
-		case OPT_LOWER:
-			o.lowercase = 1;
-			break;
-		case OPT_NOSPLIT:
-			o.nosplit = 1;
-			break;
-		case OPT_SPELL:
-			o.spell = 1;
-			break;
-		case OPT_SPLIT:
-			if (opts_num(optarg, 0, 100000000, &n, &err) == -1) {
-				warnx_("--split-lines '%s' is %s", optarg, err);
-				return EXIT_USAGE;
-			}
-			break;
-		case OPT_TIER:
-			if (tier_parse(optarg, &o.tier) == -1) {
-				warnx_("bad --tier '%s': use free or standard",
-				    optarg);
-				return EXIT_USAGE;
-			}
-			break;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	for (i = optind; !o.check && msg == NULL && (i < argc || i == optind);
-	    i++)
-		msg = io_clobbers(o.output != NULL ? o.output : "-",
-		    i < argc ? argv[i] : "-");
-	if (msg != NULL) {
-		warnx_("%s", msg);
-		free(msg);
+	if ((rc = opts_parse(&tool, &co, argc, argv)) != OPTS_GO)
+		return rc;
+	if (!o.check && opts_clobbers(o.output != NULL ? o.output : "-",
+	    argv + optind, argc - optind) == -1)
 		return EXIT_USAGE;
-	}
+	if (io_check_outputs(argv + optind, argc - optind, co.report))
+		return EXIT_USAGE;
 	if ((rc = run_begin(&run, &co, "vox-text")) != EXIT_OK)
 		return rc;
 	o.loc = run.loc;
 	o.limit = &run.prof->text_bytes;
 	o.repeat_max = run.prof->repeat_max;
-	o.split_lines = n >= 0 ? (unsigned long)n : run.loc->split_lines;
+	o.split_lines = split >= 0 ? (unsigned long)split :
+	    run.loc->split_lines;
 	o.line_max = RELATED_LINE_MAX;
 	o.jobs = opts_jobs(&co);
 	o.record = run.out.rep != NULL;
@@ -126,9 +100,8 @@ main(int argc, char *argv[])
 	related_summary(&st, &sum);
 	if (!co.quiet)
 		fprintf(stderr, "vox-text: %s\n", buf_str(&sum));
+	if (!co.quiet && st.shards > 0)
+		say_split(o.output, st.shards, o.split_lines);
 	buf_release(&sum);
-	rc = run_end(&run);
-	if (xfclose(stdout, "<stdout>") != EXIT_OK)
-		rc = EXIT_SYSTEM;
-	return rc;
+	return opts_stdout(run_end(&run));
 }

@@ -7,32 +7,55 @@
 #include "diag.h"
 #include "io.h"
 #include "opts.h"
+#include "template.h"
 #include "trans.h"
 
-enum { OPT_EOL = OPT_TOOL, OPT_FIX, OPT_SPELL };
+static struct trans_opts o = { NULL, 3, 0, 0, 0 };
+static const char *out = "-", *tmpl;
 
-static const struct option longopts[] = {
-	COMMON_LONGOPTS,
-	{ "eol",		required_argument, NULL, OPT_EOL },
-	{ "fix",		no_argument,	   NULL, OPT_FIX },
-	{ "output",		required_argument, NULL, 'o' },
-	{ "spell-numbers",	no_argument,	   NULL, OPT_SPELL },
-	{ NULL,			0,		   NULL, 0 }
-};
-
-static void
-usage(FILE *fp)
+static int
+eol(void *var, const char *arg)
 {
-	fputs("usage: vox-trans [-hqV] [-j jobs] [-L locale] [-o file] "
-	    "[-P purpose] [-W level] [--eol keep|lf] [--fix] "
-	    "[--profile file] [--report file] [--report-format format] "
-	    "[--spell-numbers] [transcript [dataset]]\n", fp);
+	if (strcmp(arg, "lf") != 0 && strcmp(arg, "keep") != 0) {
+		warnx_("bad --eol '%s': use keep or lf", arg);
+		return -1;
+	}
+	*(int *)var = strcmp(arg, "lf") == 0;
+	return 0;
 }
 
-/* Write the repaired transcript atomically, then say what changed. */
+static int
+spell(void *var, const char *arg)
+{
+	o.spell = o.fix = 1;
+	return 0;
+}
+
+static const struct opt options[] = {
+	OPT_CALL(0, "eol", "keep|lf", &o.eol_lf, eol,
+	    "line ends of the fixed transcript (default: keep)"),
+	OPT_FLAG(0, "fix", &o.fix, "write the repaired transcript"),
+	OPT_STRING('o', "output", "file", &out,
+	    "write to file (default: standard output)"),
+	OPT_CALL(0, "spell-numbers", NULL, NULL, spell,
+	    "with --fix, write numbers as words"),
+	{ 0, "template", "dataset", "write a transcript skeleton for the "
+	    "WAVs of dataset", OPT_T_STRING, &tmpl, NULL, OPT_ALT },
+	OPT_END
+};
+
+static const struct opts_tool tool = {
+	"vox-trans", options, "[transcript [dataset]]",
+	"[-L locale] [-o file] --template dataset", 0, 2, 0
+};
+
+/*
+ * Write the repaired transcript (or, with no tr, the template of names
+ * WAVs) atomically, then say what changed.
+ */
 static void
-write_fix(struct run *run, const char *path, const struct buf *b,
-    const struct trans *tr)
+write_out(struct run *run, const char *path, const struct buf *b,
+    const struct trans *tr, long names)
 {
 	struct outfile of = OUTFILE_INIT;
 	struct buf sum = BUF_INIT;
@@ -43,72 +66,35 @@ write_fix(struct run *run, const char *path, const struct buf *b,
 	if (fwrite(b->s != NULL ? b->s : "", 1, b->len, fp) != b->len ||
 	    io_commit(&of, &run->d) == -1)
 		io_abort(&of);
-	trans_summary(tr, &sum);
-	if (!run->co->quiet)
+	if (tr != NULL)
+		trans_summary(tr, &sum);
+	if (!run->co->quiet && tr != NULL)
 		fprintf(stderr, "vox-trans: %s\n", buf_str(&sum));
+	else if (!run->co->quiet)
+		fprintf(stderr, "vox-trans: %ld %s from '%s'\n", names,
+		    names == 1 ? "name" : "names", tmpl);
 	buf_release(&sum);
 }
 
 int
 main(int argc, char *argv[])
 {
-	struct common_opts co = COMMON_OPTS_INIT("vox-trans", usage);
-	struct trans_opts o = { NULL, 3, 0, 0, 0 };
+	struct common_opts co = COMMON_OPTS_INIT;
 	struct trans tr = TRANS_INIT;
 	struct buf fixed = BUF_INIT;
 	struct run run;
-	const char *out = "-", *tpath = "-";
-	char *msg;
-	int ch, i, rc;
+	const char *tpath = "-";
+	long names;
+	int rc;
 
-	argv[0] = diag_setprogname(argv[0]);
-	while ((ch = getopt_long(argc, argv, COMMON_SHORTOPTS "o:", longopts,
-	    NULL)) != -1) {
-		switch (opts_common(&co, ch, optarg)) {
-		case OPTS_EXIT:
-			return co.status;
-		case OPTS_DONE:
-			continue;
-		case OPTS_BAD:
-			return EXIT_USAGE;
-		}
-		switch (ch) {
-		case 'o':
-			out = optarg;
-			break;
-		case OPT_EOL:
-			if (strcmp(optarg, "lf") != 0 &&
-			    strcmp(optarg, "keep") != 0) {
-				warnx_("bad --eol '%s': use keep or lf",
-				    optarg);
-				return EXIT_USAGE;
-			}
-			o.eol_lf = strcmp(optarg, "lf") == 0;
-			break;
-		case OPT_FIX:
-			o.fix = 1;
-			break;
-		case OPT_SPELL:
-			o.spell = o.fix = 1;
-			break;
-		default:
-			usage(stderr);
-			return EXIT_USAGE;
-		}
-	}
-	if (argc - optind > 2) {
-		usage(stderr);
+	if ((rc = opts_parse(&tool, &co, argc, argv)) != OPTS_GO)
+		return rc;
+	if (tmpl != NULL && (optind < argc || o.fix))
+		return opts_bad(&tool, "--template takes no transcript");
+	if (o.fix && opts_clobbers(out, argv + optind, argc - optind) == -1)
 		return EXIT_USAGE;
-	}
-	msg = NULL;
-	for (i = optind; o.fix && msg == NULL && (i < argc || i == optind);
-	    i++)
-		msg = io_clobbers(out, i < argc ? argv[i] : "-");
-	if (msg != NULL) {
-		warnx_("%s", msg);
-		free(msg);
+	if (io_check_outputs(argv + optind, argc - optind, co.report))
 		return EXIT_USAGE;
-	}
 	if ((rc = run_begin(&run, &co, "vox-trans")) != EXIT_OK)
 		return rc;
 	o.loc = run.loc;
@@ -116,14 +102,15 @@ main(int argc, char *argv[])
 	if (optind < argc)
 		tpath = argv[optind];
 	if (run.out.rep != NULL)
-		report_input(run.out.rep, tpath);
-	if (trans_run(&o, tpath, optind + 1 < argc ? argv[optind + 1] : NULL,
-	    &fixed, &tr, &run.d) == 0 && o.fix)
-		write_fix(&run, out, &fixed, &tr);
+		report_input(run.out.rep, tmpl != NULL ? tmpl : tpath);
+	if (tmpl != NULL) {
+		names = template_trans(tmpl, run.loc, &fixed, &run.d);
+		if (names >= 0)
+			write_out(&run, out, &fixed, NULL, names);
+	} else if (trans_run(&o, tpath, optind + 1 < argc ?
+	    argv[optind + 1] : NULL, &fixed, &tr, &run.d) == 0 && o.fix)
+		write_out(&run, out, &fixed, &tr, 0);
 	trans_release(&tr);
 	buf_release(&fixed);
-	rc = run_end(&run);
-	if (xfclose(stdout, "<stdout>") != EXIT_OK)
-		rc = EXIT_SYSTEM;
-	return rc;
+	return opts_stdout(run_end(&run));
 }

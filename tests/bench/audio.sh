@@ -61,6 +61,7 @@ files=$(ls ./*.wav)
 {
 	t_soxi=$(best soxi $files)
 	t_hdr=$(best "$bin/vox-audio" -j 1 $files)
+	t_hdrd=$(best "$bin/vox-audio" $files)
 	t_sox=$(best sox $files -n stats)
 	t_cat=$(best cat $files)
 	t_scan1=$(best "$bin/vox-audio" -j 1 --scan $files)
@@ -69,6 +70,9 @@ files=$(ls ./*.wav)
 echo "audio: 2000 files, $mb MB"
 echo "header audit: vox-audio $t_hdr s, soxi $t_soxi s:" \
     "$(ratio "$t_soxi" "$t_hdr")x (target 1.5x)"
+echo "header audit at the default -j: $t_hdrd s, $(ratio "$t_soxi" \
+    "$t_hdrd")x soxi (target 2x), $(ratio "$t_hdr" "$t_hdrd")x -j 1" \
+    "(target >= 1x)"
 echo "scan: vox-audio --scan $t_scan1 s, sox stats $t_sox s:" \
     "$(ratio "$t_sox" "$t_scan1")x (target 3x);" \
     "$(ratio "$t_cat" "$t_scan1" | awk '{ printf "%d", $1 * 100 }')% of" \

@@ -40,7 +40,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	audit_stats_record(&b, &o, "fuzz.wav", &af.f);
 	if (af.f.opened)
 		audit_set_add(&set, &o, &af.f);
-	audit_set_end(&set, &o, &d);
+	audit_set_end(&set, &o, "fuzz.wav", &d);
 	audit_file_release(&af);
 	buf_release(&b);
 	diag_release(&d);

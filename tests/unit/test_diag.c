@@ -126,6 +126,7 @@ test_status(void)
 	diag_flush(&o, &d);
 	CHECK(diag_status(&o) == EXIT_SYSTEM);
 	diag_release(&d);
+	diag_out_release(&o);
 	fclose(null);
 }
 
@@ -148,6 +149,7 @@ test_quiet(void)
 	CHECK(o.count[SEV_NOTE] == 1);
 	free(s);
 	diag_release(&d);
+	diag_out_release(&o);
 }
 
 static void
@@ -198,6 +200,81 @@ test_buf(void)
 	buf_release(&b);
 }
 
+/* Terminal and parser tricks in names: C1, separators, bidi, U+FFFE. */
+static void
+test_escape_hostile(void)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addesc(&b, "a\xc2\x85" "b\xc2\x9b" "c\xe2\x80\xa8" "d\xe2\x80\xa9"
+	    "e\xe2\x80\xaa" "f\xe2\x80\xae" "g\xe2\x81\xa6" "h\xe2\x81\xa9"
+	    "i\xef\xbf\xbe" "j\x01\x1b[2J");
+	CHECK_STR(buf_str(&b), "a\\u0085b\\u009Bc\\u2028d\\u2029e\\u202A"
+	    "f\\u202Eg\\u2066h\\u2069i\\uFFFEj\\x01\\x1B[2J");
+	buf_reset(&b);
+	/* Printable non-ASCII is kept; only the hostile ones change. */
+	buf_addesc(&b, "caf\xc3\xa9 \xe6\x9d\xb1 \xc2\xa0");
+	CHECK_STR(buf_str(&b), "caf\xc3\xa9 \xe6\x9d\xb1 \xc2\xa0");
+	buf_release(&b);
+}
+
+static size_t
+lines_with(const char *s, const char *what)
+{
+	size_t n = 0;
+
+	for (; (s = strstr(s, what)) != NULL; s++)
+		n++;
+	return n;
+}
+
+/*
+ * At most DIAG_CAP findings per rule, severity and file are kept, in
+ * memory and on output, across moves and flushes; one note counts the
+ * rest, which still decide the exit status.
+ */
+static void
+test_cap(void)
+{
+	struct diag d = DIAG_INIT, part = DIAG_INIT;
+	struct diag_out o = DIAG_OUT_INIT;
+	struct loc a = { "t.txt", NULL, 1, 0 }, b = { "u.txt", NULL, 1, 0 };
+	char *s = NULL;
+	size_t n = 0, i;
+
+	o.fp = open_memstream(&s, &n);
+	for (i = 0; i < 250; i++)
+		diag_add(&d, &a, "TRANS-TAB", "no TAB %zu", i);
+	diag_add(&d, &b, "TRANS-TAB", "another file");
+	diag_addsev(&d, &a, "TRANS-TAB", SEV_WARNING, "another severity");
+	CHECK(d.n == DIAG_CAP + 2);
+	/* A move keeps the cap and the count of what was held back. */
+	for (i = 0; i < 30; i++)
+		diag_add(&part, &a, "TRANS-TAB", "moved %zu", i);
+	diag_move(&d, &part);
+	CHECK(d.n == DIAG_CAP + 2 && part.n == 0);
+	diag_flush(&o, &d);
+	/* A later flush of the same file shows no more of that rule. */
+	for (i = 0; i < 20; i++)
+		diag_add(&d, &a, "TRANS-TAB", "later %zu", i);
+	diag_flush(&o, &d);
+	fclose(o.fp);
+	CHECK(lines_with(s, "t.txt:1: error: no TAB") == DIAG_CAP);
+	CHECK(lines_with(s, "moved") == 0 && lines_with(s, "later") == 0);
+	CHECK(strstr(s, "t.txt: note: 180 more errors of this rule not "
+	    "shown; at most 100 are shown per rule and file [TRANS-TAB]\n")
+	    != NULL);
+	CHECK(strstr(s, "t.txt: note: 20 more errors") != NULL);
+	CHECK(lines_with(s, "another file") == 1);
+	CHECK(lines_with(s, "another severity") == 1);
+	CHECK(o.count[SEV_ERROR] == 301 && o.worst == SEV_ERROR);
+	CHECK(diag_status(&o) == EXIT_FINDINGS);
+	free(s);
+	diag_release(&d);
+	diag_release(&part);
+	diag_out_release(&o);
+}
+
 int
 main(void)
 {
@@ -209,5 +286,7 @@ main(void)
 	RUN(test_move);
 	RUN(test_sev_parse);
 	RUN(test_buf);
+	RUN(test_escape_hostile);
+	RUN(test_cap);
 	return UNIT_EXIT();
 }

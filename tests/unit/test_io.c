@@ -1,5 +1,6 @@
 /* Unit tests: atomic output, interrupted output, reading with limits. */
 #include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,6 +190,138 @@ test_clobbers(void)
 	free(other);
 }
 
+/* Write path through a new outfile of v[i]. */
+static void
+put(struct outfile *v, int i, const char *path, const char *text)
+{
+	struct diag d = DIAG_INIT;
+	FILE *fp;
+
+	memset(&v[i], 0, sizeof(v[i]));
+	v[i].slot = -1;
+	fp = io_create(&v[i], path, &d);
+	CHECK(fp != NULL);
+	if (fp != NULL)
+		fputs(text, fp);
+	diag_release(&d);
+}
+
+static void
+slurp(const char *path, const char *want)
+{
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT;
+
+	CHECK(io_read_file(path, &b, 0, &d) == 0);
+	CHECK_STR(buf_str(&b), want);
+	buf_release(&b);
+	diag_release(&d);
+}
+
+/*
+ * A set commits whole, or not at all: a target that is a folder fails
+ * it before any rename, and the old files stay as they were.
+ */
+static void
+test_commit_set(void)
+{
+	struct outfile v[3];
+	struct diag d = DIAG_INIT;
+	char a[64], b[64], c[64];
+
+	snprintf(a, sizeof(a), "%s/a", dir);
+	snprintf(b, sizeof(b), "%s/b", dir);
+	snprintf(c, sizeof(c), "%s/c", dir);
+	put(v, 0, a, "new a");
+	put(v, 1, b, "new b");
+	CHECK(io_commit_set(v, 2, &d) == 0);
+	slurp(a, "new a");
+	slurp(b, "new b");
+	CHECK(entries(dir) == 2);
+	/* c is a folder: a and b keep what they had. */
+	CHECK(mkdir(c, 0700) == 0);
+	put(v, 0, a, "newer a");
+	put(v, 1, b, "newer b");
+	put(v, 2, c, "c");
+	CHECK(io_commit_set(v, 3, &d) == -1);
+	CHECK(d.n == 1 && strstr(d.v[0].msg, "cannot replace") != NULL);
+	slurp(a, "new a");
+	slurp(b, "new b");
+	CHECK(entries(dir) == 3);
+	/* A write error in one output drops the whole set. */
+	rmdir(c);
+	put(v, 0, a, "newest a");
+	put(v, 1, c, "c");
+	fclose(v[1].fp);
+	v[1].fp = fopen("/dev/null", "r");
+	fputs("x", v[1].fp);
+	CHECK(io_commit_set(v, 2, &d) == -1);
+	slurp(a, "new a");
+	CHECK(access(c, F_OK) == -1);
+	CHECK(entries(dir) == 2);
+	remove(a);
+	remove(b);
+	diag_release(&d);
+}
+
+/* Standard output on an input, or under an input folder, is refused. */
+static void
+test_check_outputs(void)
+{
+	char in[64], sub[64], deep[64], other[64];
+	char *args[1];
+	int saved = dup(STDOUT_FILENO), fd;
+	FILE *fp;
+
+	snprintf(in, sizeof(in), "%s/in", dir);
+	snprintf(sub, sizeof(sub), "%s/sub", dir);
+	snprintf(deep, sizeof(deep), "%s/sub/deep", dir);
+	snprintf(other, sizeof(other), "other.%d", (int)getpid());
+	fp = fopen(in, "w");
+	CHECK(fp != NULL);
+	fclose(fp);
+	CHECK(mkdir(sub, 0700) == 0);
+	fp = fopen(deep, "w");
+	CHECK(fp != NULL);
+	fclose(fp);
+	freopen("/dev/null", "w", stderr);
+	fflush(stdout);
+	/* Standard output appended to the input. */
+	fd = open(in, O_WRONLY | O_APPEND);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+	args[0] = in;
+	CHECK(io_check_outputs(args, 1, NULL) == 1);
+	args[0] = (char *)dir;
+	CHECK(io_check_outputs(args, 1, NULL) == 1);
+	/* Two levels down in the input folder. */
+	fd = open(deep, O_WRONLY | O_APPEND);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+	CHECK(io_check_outputs(args, 1, NULL) == 1);
+	args[0] = sub;
+	CHECK(io_check_outputs(args, 1, NULL) == 1);
+	args[0] = in;
+	CHECK(io_check_outputs(args, 1, NULL) == 0);
+	/* Elsewhere: fine, unless the report joins the input folder. */
+	fd = open(other, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	dup2(fd, STDOUT_FILENO);
+	close(fd);
+	args[0] = (char *)dir;
+	CHECK(io_check_outputs(args, 1, NULL) == 0);
+	CHECK(io_check_outputs(args, 1, "elsewhere.jsonl") == 0);
+	CHECK(io_check_outputs(args, 1, deep) == 1);
+	CHECK(io_check_outputs(args, 1, in) == 1);
+	args[0] = sub;
+	CHECK(io_check_outputs(args, 1, in) == 0);
+	dup2(saved, STDOUT_FILENO);
+	close(saved);
+	remove(other);
+	remove(deep);
+	rmdir(sub);
+	remove(in);
+}
+
 int
 main(void)
 {
@@ -201,6 +334,8 @@ main(void)
 	RUN(test_read_limit);
 	RUN(test_xfclose);
 	RUN(test_clobbers);
+	RUN(test_commit_set);
+	RUN(test_check_outputs);
 	rmdir(dir);
 	return UNIT_EXIT();
 }

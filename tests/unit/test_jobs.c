@@ -76,11 +76,60 @@ test_many_threads_few_items(void)
 	runwith(4, 0);
 }
 
+/* Which thread ran each item, for test_batches. */
+struct who {
+	pthread_t	*by;
+	size_t		 next;
+	int		 order_ok;
+};
+
+static void *
+work_who(size_t i, void *arg)
+{
+	struct who *w = arg;
+
+	w->by[i] = pthread_self();
+	return NULL;
+}
+
+static void
+done_who(size_t i, void *res, void *arg)
+{
+	struct who *w = arg;
+
+	if (i != w->next++ || res != NULL)
+		w->order_ok = 0;
+}
+
+/*
+ * Tiny items are handed out in batches of consecutive indexes, so one
+ * thread runs long stretches of them: far fewer changes of thread than
+ * items (one item at a time changes thread about every other item).
+ */
+static void
+test_batches(void)
+{
+	size_t n = 20000, i, changes = 0;
+	struct who w = { NULL, 0, 1 };
+	struct jobs_spec s = { n, 2, work_who, done_who, &w };
+
+	w.by = calloc(n, sizeof(*w.by));
+	REQUIRE(w.by != NULL);
+	CHECK(jobs_run(&s) == 0);
+	CHECK(w.order_ok && w.next == n);
+	for (i = 1; i < n; i++)
+		if (!pthread_equal(w.by[i], w.by[i - 1]))
+			changes++;
+	CHECK(changes < n / 16);
+	free(w.by);
+}
+
 int
 main(void)
 {
 	RUN(test_inline);
 	RUN(test_two);
 	RUN(test_many_threads_few_items);
+	RUN(test_batches);
 	return UNIT_EXIT();
 }

@@ -82,9 +82,18 @@ test_cjk(void)
 static void
 test_check(void)
 {
+	/* The vendor's accepted related text may lack a BOM: a warning. */
 	norm(&en, 1, "No BOM here.\n");
-	CHECK(diag_has(&d, "TEXT-ENC"));
-	CHECK(diag_worst(&d) == SEV_ERROR);
+	CHECK(diag_has(&d, "TEXT-ENC-BOM") && !diag_has(&d, "TEXT-ENC"));
+	CHECK(diag_worst(&d) == SEV_WARNING);
+	/* A bare domain is a warning and the sentence stays; a URL goes. */
+	norm(&en, 0, "\xef\xbb\xbfNavigate to Seahorse-stables.com.\n");
+	CHECK(diag_worst(&d) < SEV_ERROR && st.lines_out == 1);
+	/* No data: an error, whether empty or with only a BOM. */
+	norm(&en, 1, "");
+	CHECK(diag_has(&d, "TEXT-NODATA") && diag_worst(&d) == SEV_ERROR);
+	norm(&en, 1, "\xef\xbb\xbf");
+	CHECK(diag_has(&d, "TEXT-NODATA"));
 	norm(&en, 1, "\xef\xbb\xbf" "Bad \xff byte.\n");
 	CHECK(diag_has(&d, "TEXT-ENC") && st.count[RC_D_ENC] == 1);
 	CHECK(d.n > 0 && d.v[0].line == 1 && d.v[0].col == 5);
@@ -119,7 +128,7 @@ test_summary(void)
 
 	norm(&en, 0, "\xef\xbb\xbfOne. Two.\nhttp://a.com\n");
 	related_summary(&st, &b);
-	CHECK_STR(b.s, "2 lines in, 2 out; changed: 1 lines split into "
+	CHECK_STR(b.s, "2 lines in, 2 out; changed: 1 line split into "
 	    "sentences; dropped: 1 URI");
 	buf_release(&b);
 }

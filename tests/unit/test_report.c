@@ -14,6 +14,12 @@
 #include "report.h"
 #include "unit.h"
 
+#define HOSTILE		"x\x01\xc2\x85\xc2\x9b\xe2\x80\xae\xe2\x80\xa8\xe2\x81\xa6.wav"
+#define HOSTILE_ESC	"x\\x01\\u0085\\u009B\\u202E\\u2028\\u2066.wav"
+/* The same in a JSON string, where each backslash is doubled. */
+#define HOSTILE_JSON	"x\\\\x01\\\\u0085\\\\u009B\\\\u202E\\\\u2028" \
+			"\\\\u2066.wav"
+
 static void
 fill(struct report *r)
 {
@@ -23,6 +29,8 @@ fill(struct report *r)
 	struct loc b = { "clip 3.wav", NULL, 0, 0 };
 	struct loc c = { "text.txt", NULL, 7, 12 };
 	struct loc e = { "caf\xe9.wav", NULL, 0, 0 };
+	/* C0, C1, a bidi override and a line separator in one name. */
+	struct loc h = { HOSTILE, NULL, 0, 0 };
 
 	o.fp = fopen("/dev/null", "w");
 	o.rep = r;
@@ -36,9 +44,11 @@ fill(struct report *r)
 	diag_add(&d, &c, "TEXT-CHARSET", "character '\xc3\xa9' (U+00E9)");
 	diag_add(&d, NULL, "AUDIO-HOURS-USED", "no file at all");
 	diag_add(&d, &e, "AUDIO-RATE", "bad \xe9 name");
+	diag_add(&d, &h, "AUDIO-CH", "'%s' has 2 channels", HOSTILE);
 	diag_flush(&o, &d);
 	fclose(o.fp);
 	diag_release(&d);
+	diag_out_release(&o);
 }
 
 static int
@@ -95,7 +105,11 @@ test_jsonl(void)
 	    strstr(s, "{\"tool\":\"vox-test\",\"file\":\"set.zip\","
 	    "\"member\":\"trans.txt\",\"line\":3,\"column\":1,"
 	    "\"rule\":\"TRANS-MATCH\",\"severity\":\"error\"") != NULL);
-	CHECK(strstr(s, "\\\"quoted\\\" <angle> & tab\\there") != NULL);
+	/* Escaped as in text output: a tab is the two characters \t. */
+	CHECK(strstr(s, "\\\"quoted\\\" <angle> & tab\\\\there") != NULL);
+	CHECK(strstr(s, "\"file\":\"" HOSTILE_JSON "\"") != NULL);
+	CHECK(strstr(s, "'" HOSTILE_JSON "' has 2") != NULL);
+	CHECK(strstr(s, "\xe2\x80\xae") == NULL);
 	CHECK(strstr(s, "'\xc3\xa9' (U+00E9)") != NULL);
 	CHECK(strstr(s, "bad \\\\xE9 name") != NULL);
 	CHECK(strstr(s, "\"file\":null,\"member\":null,\"line\":null") !=
@@ -111,8 +125,10 @@ test_junit(void)
 
 	CHECK(emit(".", "r.xml", REPORT_JUNIT) == 0);
 	s = slurp("r.xml");
-	CHECK(strstr(s, "<testsuites name=\"vox-test\" tests=\"6\" "
-	    "failures=\"2\">") != NULL);
+	CHECK(strstr(s, "<testsuites name=\"vox-test\" tests=\"7\" "
+	    "failures=\"3\">") != NULL);
+	CHECK(strstr(s, "<testsuite name=\"" HOSTILE_ESC "\"") != NULL);
+	CHECK(strchr(s, '\x01') == NULL && strstr(s, "\xc2\x85") == NULL);
 	CHECK(strstr(s, "<testsuite name=\"clean.wav\" tests=\"1\" "
 	    "failures=\"0\"") != NULL);
 	CHECK(strstr(s, "&quot;quoted&quot; &lt;angle&gt; &amp;") != NULL);
@@ -132,6 +148,9 @@ test_sarif(void)
 	CHECK(strstr(s, "\"uri\": \"clip%203.wav\"") != NULL);
 	CHECK(strstr(s, "\"startLine\": 7") != NULL);
 	CHECK(strstr(s, "\"member\": \"trans.txt\"") != NULL);
+	CHECK(strstr(s, "\"text\": \"'" HOSTILE_JSON "' has 2") != NULL);
+	CHECK(strstr(s, "\"uri\": \"x%01%C2%85%C2%9B%E2%80%AE%E2%80%A8"
+	    "%E2%81%A6.wav\"") != NULL);
 	free(s);
 	remove("r.sarif");
 }

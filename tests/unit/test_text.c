@@ -220,6 +220,37 @@ test_spell(void)
 	CHECK_STR(run(text_spell_numbers, fr, "21"), "vingt et un");
 }
 
+/* Amounts, times, percentages and the locale's separators (11.6). */
+static void
+test_spell_units(void)
+{
+	CHECK_STR(run(text_spell_numbers, en, "$500 now"),
+	    "five hundred dollars now");
+	CHECK_STR(run(text_spell_numbers, en, "$1 or $3.50"),
+	    "one dollar or three dollars and fifty cents");
+	CHECK_STR(run(text_spell_numbers, en, "at 7:30."), "at seven thirty.");
+	CHECK_STR(run(text_spell_numbers, en, "7:05 or 7:00"),
+	    "seven oh five or seven o'clock");
+	CHECK_STR(run(text_spell_numbers, en, "50% off"), "fifty percent off");
+	CHECK_STR(run(text_spell_numbers, en, "1,250.50"),
+	    "one thousand two hundred fifty point five");
+	/* Not an en-US number: left as written, listed. */
+	CHECK_STR(run(text_spell_numbers, en, "1.250,50"), "1.250,50");
+	CHECK(text_spell_left(en)->n == 1);
+	CHECK_STR(run(text_spell_numbers, de, "1.250,50"),
+	    "eintausendzweihundertf\xc3\xbcnfzig Komma f\xc3\xbcnf");
+	CHECK(text_spell_left(de)->n == 0);
+	CHECK_STR(run(text_spell_numbers, de, "um 7:30 Uhr"),
+	    "um sieben Uhr drei\xc3\x9fig");
+	CHECK_STR(run(text_spell_numbers, de, "50 % und 1 \xe2\x82\xac"),
+	    "f\xc3\xbcnfzig Prozent und ein Euro");
+	CHECK_STR(run(text_spell_numbers, de, "2,99 \xe2\x82\xac"),
+	    "zwei Euro und neunundneunzig Cent");
+	/* ja has no words here for '%': the token stays whole. */
+	CHECK_STR(run(text_spell_numbers, ja, "50%"), "50%");
+	CHECK(text_spell_left(ja)->n == 1);
+}
+
 static void
 test_lower(void)
 {
@@ -263,6 +294,7 @@ main(void)
 	RUN(test_sentences);
 	RUN(test_repeat);
 	RUN(test_spell);
+	RUN(test_spell_units);
 	RUN(test_lower);
 	RUN(test_script);
 	text_close(en);

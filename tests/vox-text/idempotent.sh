@@ -15,6 +15,6 @@ for a in "en-US en-mixed" "en-US en-mixed --no-split" "de-DE de" \
 	cmp -s "$T/1" "$T/2" && r=idempotent || r=CHANGED
 	"$TOOLDIR/vox-text" -L "$l" "$@" --check "$T/1" >"$T/c" 2>&1
 	rc=$?
-	n=$(grep -vc 'lines in' "$T/c")
+	n=$(grep -vc ' in, [0-9]* out' "$T/c")
 	echo "$f $*: $r, check status $rc, $n findings"
 done

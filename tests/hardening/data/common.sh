@@ -21,6 +21,13 @@ rss_under() {
 	fi
 }
 
+# Limit the address space to $1 KB, as ulimit -v, in the calling
+# (sub)shell.  Not in sanitizer builds: AddressSanitizer reserves
+# terabytes of shadow address space at start and cannot run under it.
+vlimit() {
+	grep -q __asan_init "$TOOLDIR/vox-lint" || ulimit -v "$1"
+}
+
 # A PCM WAV: mkwav PATH RATE CHANNELS FRAMES [DATA-SIZE-CLAIM [SPARSE]].
 # The header may claim more data than follows; with SPARSE the claimed
 # size is made real as a hole (no disk used).
