@@ -426,6 +426,21 @@ const struct rule rules[] = {
 	{ "TRANS-TER", SEV_NOTE, CQ_REC, 0,
 	    "token error rate tests need display-formatted transcripts",
 	    "advice only; lexical text makes token error rate meaningless" },
+	{ "WER-DUP", SEV_WARNING, CQ_UNDOC, 0,
+	    "an utterance appears twice in one reference or hypothesis input",
+	    "only its first occurrence is scored" },
+	{ "WER-EXTRA", SEV_WARNING, CQ_UNDOC, 0,
+	    "a hypothesis has no utterance in the reference",
+	    "it is not scored" },
+	{ "WER-MAX", SEV_ERROR, CQ_UNDOC, 0,
+	    "the error rate is above the --max-wer limit",
+	    "the model fails the gate set for it" },
+	{ "WER-MISSING", SEV_WARNING, CQ_UNDOC, 0,
+	    "a reference utterance has no hypothesis",
+	    "it is scored as all deletions" },
+	{ "WER-READ", SEV_ERROR, CQ_UNDOC, 0,
+	    "a line or file of a reference or hypothesis cannot be read",
+	    "it is not scored" },
 };
 
 const size_t nrules = sizeof(rules) / sizeof(rules[0]);

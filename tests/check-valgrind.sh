@@ -56,4 +56,6 @@ vg vox-pack vox-pack -k acoustic --deflate -o "$d/set.zip" \
     ../vox-lint/data/good
 vg vox-pack vox-pack --verify "$d/set.zip"
 vg vox-prepare vox-prepare data/raw "$d/prep"
+vg vox-wer vox-wer --align --confusions --spell-numbers data/ref.txt \
+    data/json data/hyp.kaldi data/read-hyp.txt data/json-list.txt
 exit $bad

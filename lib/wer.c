@@ -1,0 +1,1393 @@
+/*
+ * Scoring recognition output: normalization, tokens, totals, Kaldi's
+ * summary and a sign test.
+ *
+ * Normalization (both sides, the service's rules for reference
+ * transcripts): controls dropped; NFC; full- and half-width forms
+ * folded (U+FF21 'A' is 'A', half-width kana full width); typographic
+ * quotes, dashes and spaces mapped (U+2019 is "'"); with spell, numbers
+ * spelled out in the locale (reference only); locale lowercasing;
+ * punctuation (Unicode P*) becomes a blank, but an apostrophe between
+ * two letters or digits stays ("i'm"); for de-DE also + * = < >; blanks
+ * squeezed.  Only lib/text.c calls ICU.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "align.h"
+#include "buf.h"
+#include "dataset.h"
+#include "diag.h"
+#include "hyp.h"
+#include "io.h"
+#include "text.h"
+#include "trans.h"
+#include "wer.h"
+#include "xalloc.h"
+
+struct wer {
+	struct text	*t;
+	struct wer_opts	 o;
+	int		 de;
+	/* The vocabulary: ids from ALIGN_WORD, strings in pool. */
+	uint32_t	*tab;		/* open addressing; 0 is empty */
+	size_t		 tabcap;
+	size_t		*off;		/* by id - ALIGN_WORD */
+	size_t		 nword;
+	size_t		 offcap;
+	struct buf	 pool;
+	struct buf	 b1, b2;
+	struct wer_toks	 rt, ht;
+	const char	*sys;		/* the hypothesis set, for messages */
+	/* Confusions: (ref, hyp) id pairs, WER_NOID for a gap. */
+	struct wer_conf	*conf;		/* open addressing; n 0 is empty */
+	size_t		 confcap;
+	size_t		 nconf;
+};
+
+#define WER_NOID	UINT32_MAX
+
+struct wer_conf {
+	uint32_t	r;
+	uint32_t	h;
+	size_t		n;
+};
+
+static const char *const unit_names[] = { "word", "char", "mixed" };
+
+int
+wer_unit_parse(const char *s, enum wer_unit *u)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(unit_names) / sizeof(unit_names[0]); i++)
+		if (strcmp(s, unit_names[i]) == 0) {
+			*u = (enum wer_unit)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Characters for Chinese and Japanese, words for the rest. */
+enum wer_unit
+wer_unit_default(const char *locale)
+{
+	if (locale != NULL && (strncmp(locale, "zh", 2) == 0 ||
+	    strncmp(locale, "ja", 2) == 0))
+		return WER_UNIT_MIXED;
+	return WER_UNIT_WORD;
+}
+
+struct wer *
+wer_open(const struct wer_opts *o, struct diag *d)
+{
+	struct wer *w;
+
+	w = xcalloc(1, sizeof(*w));
+	w->o = *o;
+	if (w->o.locale == NULL)
+		w->o.locale = "en-US";
+	w->de = strncmp(w->o.locale, "de", 2) == 0;
+	if (w->o.normalize && (w->t = text_open(w->o.locale, d)) == NULL) {
+		free(w);
+		return NULL;
+	}
+	w->tabcap = 1024;
+	w->tab = xcalloc(w->tabcap, sizeof(*w->tab));
+	/* lib/text.c compares its output with memcmp(): never NULL. */
+	buf_grow(&w->b1, 256);
+	buf_grow(&w->b2, 256);
+	return w;
+}
+
+void
+wer_close(struct wer *w)
+{
+	if (w == NULL)
+		return;
+	text_close(w->t);
+	free(w->tab);
+	free(w->off);
+	buf_release(&w->pool);
+	buf_release(&w->b1);
+	buf_release(&w->b2);
+	wer_toks_release(&w->rt);
+	wer_toks_release(&w->ht);
+	free(w->conf);
+	free(w);
+}
+
+void
+wer_toks_release(struct wer_toks *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+static void
+toks_add(struct wer_toks *t, uint32_t id)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xreallocarray(t->v, t->cap, sizeof(*t->v));
+	}
+	t->v[t->n++] = id;
+}
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+const char *
+wer_word(const struct wer *w, uint32_t id)
+{
+	switch (id) {
+	case ALIGN_NULL:
+		return "@";
+	case ALIGN_OPEN:
+		return "{";
+	case ALIGN_OR:
+		return "/";
+	case ALIGN_CLOSE:
+		return "}";
+	}
+	if (id - ALIGN_WORD >= w->nword)
+		return "";
+	return w->pool.s + w->off[id - ALIGN_WORD];
+}
+
+static void
+tab_grow(struct wer *w)
+{
+	uint32_t *old = w->tab, id;
+	size_t oldcap = w->tabcap, i, k;
+	const char *s;
+
+	w->tabcap *= 2;
+	w->tab = xcalloc(w->tabcap, sizeof(*w->tab));
+	for (i = 0; i < oldcap; i++) {
+		if ((id = old[i]) == 0)
+			continue;
+		s = wer_word(w, id);
+		k = hash(s, strlen(s)) & (w->tabcap - 1);
+		while (w->tab[k] != 0)
+			k = (k + 1) & (w->tabcap - 1);
+		w->tab[k] = id;
+	}
+	free(old);
+}
+
+/* The id of the word s[0..n). */
+static uint32_t
+intern(struct wer *w, const char *s, size_t n)
+{
+	size_t k;
+	uint32_t id;
+	const char *p;
+
+	if ((w->nword + 1) * 2 > w->tabcap)
+		tab_grow(w);
+	k = hash(s, n) & (w->tabcap - 1);
+	while ((id = w->tab[k]) != 0) {
+		p = w->pool.s + w->off[id - ALIGN_WORD];
+		if (strncmp(p, s, n) == 0 && p[n] == '\0')
+			return id;
+		k = (k + 1) & (w->tabcap - 1);
+	}
+	if (w->nword == w->offcap) {
+		w->offcap = w->offcap ? w->offcap * 2 : 256;
+		w->off = xreallocarray(w->off, w->offcap, sizeof(*w->off));
+	}
+	w->off[w->nword] = w->pool.len;
+	buf_add(&w->pool, s, n);
+	buf_addc(&w->pool, '\0');
+	id = (uint32_t)(w->nword++ + ALIGN_WORD);
+	w->tab[k] = id;
+	return id;
+}
+
+static int
+wordish(int32_t c)
+{
+	enum text_class k;
+
+	if (c < 0)
+		return 0;
+	k = text_char_class(c);
+	return k == TEXT_C_LETTER || k == TEXT_C_UPPER || k == TEXT_C_DIGIT;
+}
+
+/* Punctuation to blanks, apostrophes inside words kept. */
+static void
+strip_punct(const struct wer *w, const char *s, size_t len, struct buf *out)
+{
+	size_t i = 0, at, j;
+	int32_t c, prev = -1, next;
+
+	while (i < len) {
+		at = i;
+		c = text_cp(s, len, &i);
+		if (c == '\'') {
+			j = i;
+			next = j < len ? text_cp(s, len, &j) : -1;
+			if (wordish(prev) && wordish(next)) {
+				buf_addc(out, '\'');
+				prev = c;
+				continue;
+			}
+		} else if (c >= 0 && text_char_class(c) != TEXT_C_PUNCT &&
+		    !(w->de && c < 0x80 && c != 0 && strchr("+*=<>", c))) {
+			buf_add(out, s + at, i - at);
+			prev = c;
+			continue;
+		}
+		buf_addc(out, ' ');
+		prev = ' ';
+	}
+}
+
+/* One text as scored, into out; -1 if ICU fails on it. */
+static int
+norm_text(struct wer *w, const char *s, size_t len, int spell,
+    struct buf *out)
+{
+	struct buf *a = &w->b1, *b = &w->b2;
+
+	if (!w->o.normalize || len == 0) {
+		text_squeeze(s, len, out);
+		return 0;
+	}
+	buf_reset(a);
+	buf_reset(b);
+	if (text_clean(w->t, s, len, a) == -1 ||
+	    text_nfc(w->t, a->s, a->len, b) == -1)
+		return -1;
+	buf_reset(a);
+	if (text_fold_width(w->t, b->s, b->len, 0, a) == -1)
+		return -1;
+	buf_reset(b);
+	if (text_punct_map(w->t, a->s, a->len, TEXT_PM_SPACE | TEXT_PM_QUOTE,
+	    b) == -1)
+		return -1;
+	if (spell) {
+		buf_reset(a);
+		if (text_spell_numbers(w->t, b->s, b->len, a) == -1)
+			return -1;
+		buf_reset(b);
+		buf_add(b, a->s, a->len);
+	}
+	buf_reset(a);
+	if (text_lower(w->t, b->s, b->len, a) == -1)
+		return -1;
+	buf_reset(b);
+	strip_punct(w, a->s, a->len, b);
+	text_squeeze(b->s, b->len, out);
+	return 0;
+}
+
+static int
+is_cjk(const char *s, size_t n)
+{
+	return n >= 3 && text_has_cjk(s, n);
+}
+
+/* The tokens of normalized text s, by the unit. */
+static void
+split(struct wer *w, const char *s, size_t len, struct wer_toks *t)
+{
+	size_t i = 0, b, at;
+
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			i++;
+			continue;
+		}
+		b = i;
+		if (w->o.unit == WER_UNIT_WORD) {
+			while (i < len && s[i] != ' ' && s[i] != '\t')
+				i++;
+		} else if (w->o.unit == WER_UNIT_CHAR) {
+			(void)text_cp(s, len, &i);
+		} else {
+			at = i;
+			(void)text_cp(s, len, &i);
+			if (!is_cjk(s + at, i - at))
+				for (;;) {
+					at = i;
+					if (i >= len || s[i] == ' ' ||
+					    s[i] == '\t')
+						break;
+					(void)text_cp(s, len, &i);
+					if (is_cjk(s + at, i - at)) {
+						i = at;
+						break;
+					}
+				}
+		}
+		toks_add(t, intern(w, s + b, i - b));
+	}
+}
+
+static int
+add_text(struct wer *w, const char *s, size_t len, int spell,
+    struct wer_toks *t)
+{
+	struct buf n = BUF_INIT;
+	int rc;
+
+	if ((rc = norm_text(w, s, len, spell, &n)) == 0)
+		split(w, n.s != NULL ? n.s : "", n.len, t);
+	buf_release(&n);
+	return rc;
+}
+
+static int
+is_at(const char *s, size_t len)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return len == 1 && *s == '@';
+}
+
+/* "{ a / b / @ }" from s[0] = '{' to s[end] = '}'. */
+static int
+add_group(struct wer *w, const char *s, size_t end, int spell,
+    struct wer_toks *t)
+{
+	size_t b = 1, e, before;
+
+	toks_add(t, ALIGN_OPEN);
+	for (;;) {
+		for (e = b; e < end && s[e] != '/'; e++)
+			;
+		before = t->n;
+		if (!is_at(s + b, e - b) &&
+		    add_text(w, s + b, e - b, spell, t) == -1)
+			return -1;
+		if (t->n == before)
+			toks_add(t, ALIGN_NULL);
+		if (e == end)
+			break;
+		toks_add(t, ALIGN_OR);
+		b = e + 1;
+	}
+	toks_add(t, ALIGN_CLOSE);
+	return 0;
+}
+
+/*
+ * The tokens of one utterance's text (valid UTF-8) into t, replacing
+ * what it held; ref: the reference side (alternates, spelled numbers).
+ * -1 if the text cannot be normalized (not stream-safe, too long).
+ */
+int
+wer_tokens(struct wer *w, const char *s, size_t len, int ref,
+    struct wer_toks *t)
+{
+	size_t i, j, done = 0;
+	int spell = ref && w->o.spell;
+
+	t->n = 0;
+	if (ref && w->o.alternates)
+		for (i = 0; i < len; i++) {
+			if (s[i] != '{')
+				continue;
+			for (j = i + 1; j < len && s[j] != '}' &&
+			    s[j] != '{'; j++)
+				;
+			if (j == len || s[j] == '{')
+				continue;
+			if (add_text(w, s + done, i - done, spell, t) == -1 ||
+			    add_group(w, s + i, j - i, spell, t) == -1)
+				return -1;
+			done = j + 1;
+			i = j;
+		}
+	return add_text(w, s + done, len - done, spell, t);
+}
+
+/* The text as scored: tokens joined by blanks, groups as written. */
+int
+wer_normalize(struct wer *w, const char *s, size_t len, int ref,
+    struct buf *out)
+{
+	struct wer_toks t = WER_TOKS_INIT;
+	size_t i;
+	int rc;
+
+	if ((rc = wer_tokens(w, s, len, ref, &t)) == 0)
+		for (i = 0; i < t.n; i++) {
+			if (i > 0)
+				buf_addc(out, ' ');
+			buf_addstr(out, wer_word(w, t.v[i]));
+		}
+	wer_toks_release(&t);
+	return rc;
+}
+
+void
+wer_sum_add(struct wer_sum *s, const struct align_counts *c)
+{
+	s->utts++;
+	s->corr += c->corr;
+	s->sub += c->sub;
+	s->del += c->del;
+	s->ins += c->ins;
+	if (c->sub + c->del + c->ins > 0)
+		s->err_utts++;
+}
+
+size_t
+wer_words(const struct wer_sum *s)
+{
+	return s->corr + s->sub + s->del;
+}
+
+size_t
+wer_errors(const struct wer_sum *s)
+{
+	return s->sub + s->del + s->ins;
+}
+
+/* Percent; 0 with no words and no errors, infinity with errors only. */
+double
+wer_rate(const struct wer_sum *s)
+{
+	size_t n = wer_words(s), e = wer_errors(s);
+
+	if (n == 0)
+		return e == 0 ? 0.0 : INFINITY;
+	return 100.0 * (double)e / (double)n;
+}
+
+/*
+ * Kaldi compute-wer's closing lines: "%WER 16.39 [ 4633 / 28272, 972
+ * ins, 1651 del, 2010 sub ]" (%CER for characters), "%SER", and the
+ * utterances missing on either side.
+ */
+void
+wer_kaldi(const struct wer_sum *s, enum wer_unit u, struct buf *out)
+{
+	wer_kaldi_named(s, u, NULL, out);
+}
+
+/*
+ * The same, with name (or NULL) after the %WER line's bracket, as
+ * Kaldi's best_wer.sh prints it: "%WER 5.00 [ ... ] exp/a".
+ */
+void
+wer_kaldi_named(const struct wer_sum *s, enum wer_unit u, const char *name,
+    struct buf *out)
+{
+	buf_printf(out, "%%%s %.2f [ %zu / %zu, %zu ins, %zu del, %zu sub ]",
+	    u == WER_UNIT_WORD ? "WER" : "CER", wer_rate(s), wer_errors(s),
+	    wer_words(s), s->ins, s->del, s->sub);
+	if (name != NULL) {
+		buf_addc(out, ' ');
+		buf_addesc(out, name);
+	}
+	buf_addc(out, '\n');
+	buf_printf(out, "%%SER %.2f [ %zu / %zu ]\n", s->utts == 0 ? 0.0 :
+	    100.0 * (double)s->err_utts / (double)s->utts, s->err_utts,
+	    s->utts);
+	buf_printf(out, "Scored %zu sentences, %zu not present in hyp, "
+	    "%zu not present in ref.\n", s->utts, s->missing, s->extra);
+}
+
+static void
+upper_ascii(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		buf_addc(b, *s >= 'a' && *s <= 'z' ? *s - 'a' + 'A' : *s);
+}
+
+static void
+pad(struct buf *b, size_t have, size_t want)
+{
+	for (; have < want; have++)
+		buf_addc(b, ' ');
+}
+
+/*
+ * The last alignment as sclite's pra shows it: REF, HYP and Eval lines,
+ * columns padded, errors in capitals, "***" for a gap.
+ */
+void
+wer_render_align(const struct wer *w, const struct align *al,
+    const struct wer_toks *r, const struct wer_toks *h, struct buf *out)
+{
+	struct buf line[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
+	static const char *const head[3] = { "REF:  ", "HYP:  ", "Eval: " };
+	static const char eval[] = "CSDI";
+	const struct align_op *op;
+	const char *rs, *hs;
+	size_t n, i, k, wr, wh, wd;
+
+	op = align_ops(al, &n);
+	for (k = 0; k < 3; k++)
+		buf_addstr(&line[k], head[k]);
+	for (i = 0; i < n; i++) {
+		rs = op[i].ref == ALIGN_NONE ? "***" :
+		    wer_word(w, r->v[op[i].ref]);
+		hs = op[i].hyp == ALIGN_NONE ? "***" :
+		    wer_word(w, h->v[op[i].hyp]);
+		wr = text_ncp(rs, strlen(rs));
+		wh = text_ncp(hs, strlen(hs));
+		wd = wr > wh ? wr : wh;
+		if (op[i].kind == ALIGN_C) {
+			buf_addstr(&line[0], rs);
+			buf_addstr(&line[1], hs);
+		} else {
+			upper_ascii(&line[0], rs);
+			upper_ascii(&line[1], hs);
+		}
+		pad(&line[0], wr, wd + 1);
+		pad(&line[1], wh, wd + 1);
+		buf_addc(&line[2], op[i].kind == ALIGN_C ? ' ' :
+		    eval[op[i].kind]);
+		pad(&line[2], 1, wd + 1);
+	}
+	for (k = 0; k < 3; k++) {
+		while (line[k].len > 0 && line[k].s[line[k].len - 1] == ' ')
+			line[k].len--;
+		buf_add(out, line[k].s, line[k].len);
+		buf_addc(out, '\n');
+		buf_release(&line[k]);
+	}
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_addc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_printf(b, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			buf_printf(b, "\\u%04x", (unsigned char)*s);
+		else
+			buf_addc(b, *s);
+	}
+	buf_addc(b, '"');
+}
+
+static void
+show_jsonl(const struct wer *w, const struct align *al, const char *name,
+    const struct align_counts *c, struct buf *out)
+{
+	const struct align_op *op;
+	size_t n, i;
+
+	buf_addstr(out, "{\"name\":");
+	json_str(out, name);
+	if (w->sys != NULL) {
+		buf_addstr(out, ",\"hyp\":");
+		json_str(out, w->sys);
+	}
+	buf_printf(out, ",\"words\":%zu,\"corr\":%zu,\"sub\":%zu,\"del\":%zu,"
+	    "\"ins\":%zu,\"align\":[", c->corr + c->sub + c->del, c->corr,
+	    c->sub, c->del, c->ins);
+	op = align_ops(al, &n);
+	for (i = 0; i < n; i++) {
+		buf_addstr(out, i > 0 ? ",[" : "[");
+		if (op[i].ref == ALIGN_NONE)
+			buf_addstr(out, "null");
+		else
+			json_str(out, wer_word(w, w->rt.v[op[i].ref]));
+		buf_addc(out, ',');
+		if (op[i].hyp == ALIGN_NONE)
+			buf_addstr(out, "null");
+		else
+			json_str(out, wer_word(w, w->ht.v[op[i].hyp]));
+		buf_addc(out, ']');
+	}
+	buf_addstr(out, "]}\n");
+}
+
+static void
+show(struct wer *w, const struct align *al, enum wer_show how,
+    const struct hyp_utt *u, const struct align_counts *c, struct buf *out)
+{
+	size_t i, k;
+	const struct wer_toks *t;
+
+	switch (how) {
+	case WER_SHOW_NONE:
+		break;
+	case WER_SHOW_ALIGN:
+		buf_addstr(out, "id: (");
+		buf_addesc(out, u->name);
+		buf_printf(out, ")\nScores: (#C #S #D #I) %zu %zu %zu %zu\n",
+		    c->corr, c->sub, c->del, c->ins);
+		wer_render_align(w, al, &w->rt, &w->ht, out);
+		buf_addc(out, '\n');
+		break;
+	case WER_SHOW_JSONL:
+		show_jsonl(w, al, u->name, c, out);
+		break;
+	case WER_SHOW_NORM:
+		for (k = 0; k < 2; k++) {
+			t = k == 0 ? &w->rt : &w->ht;
+			buf_addesc(out, u->name);
+			buf_addstr(out, k == 0 ? "\tREF\t" : "\tHYP\t");
+			for (i = 0; i < t->n; i++) {
+				if (i > 0)
+					buf_addc(out, ' ');
+				buf_addstr(out, wer_word(w, t->v[i]));
+			}
+			buf_addc(out, '\n');
+		}
+		break;
+	}
+}
+
+static void
+where_of(const struct hyp_utt *u, struct loc *l)
+{
+	l->file = u->file;
+	l->member = NULL;
+	l->line = u->line;
+	l->col = u->line ? 1 : 0;
+}
+
+static void
+conf_add(struct wer *w, uint32_t r, uint32_t h)
+{
+	struct wer_conf *old = w->conf;
+	size_t oldcap = w->confcap, i, k;
+	uint64_t key;
+
+	if ((w->nconf + 1) * 2 > w->confcap) {
+		w->confcap *= 2;
+		w->conf = xcalloc(w->confcap, sizeof(*w->conf));
+		for (i = 0; i < oldcap; i++) {
+			if (old[i].n == 0)
+				continue;
+			key = (uint64_t)old[i].r << 32 | old[i].h;
+			k = hash((const char *)&key, sizeof(key)) &
+			    (w->confcap - 1);
+			while (w->conf[k].n != 0)
+				k = (k + 1) & (w->confcap - 1);
+			w->conf[k] = old[i];
+		}
+		free(old);
+	}
+	key = (uint64_t)r << 32 | h;
+	k = hash((const char *)&key, sizeof(key)) & (w->confcap - 1);
+	while (w->conf[k].n != 0) {
+		if (w->conf[k].r == r && w->conf[k].h == h) {
+			w->conf[k].n++;
+			return;
+		}
+		k = (k + 1) & (w->confcap - 1);
+	}
+	w->conf[k].r = r;
+	w->conf[k].h = h;
+	w->conf[k].n = 1;
+	w->nconf++;
+}
+
+/* Count the errors of the last alignment. */
+static void
+conf_collect(struct wer *w, const struct align *al)
+{
+	const struct align_op *op;
+	size_t n, i;
+
+	op = align_ops(al, &n);
+	for (i = 0; i < n; i++)
+		if (op[i].kind != ALIGN_C)
+			conf_add(w, op[i].ref == ALIGN_NONE ? WER_NOID :
+			    w->rt.v[op[i].ref], op[i].hyp == ALIGN_NONE ?
+			    WER_NOID : w->ht.v[op[i].hyp]);
+}
+
+/* Count the errors of every wer_score() from now on, afresh. */
+void
+wer_confusions_start(struct wer *w)
+{
+	free(w->conf);
+	w->confcap = 256;
+	w->conf = xcalloc(w->confcap, sizeof(*w->conf));
+	w->nconf = 0;
+}
+
+/* Most frequent first; ties in the order the words were first seen. */
+static int
+conf_cmp(const void *a, const void *b)
+{
+	const struct wer_conf *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	if (x->r != y->r)
+		return x->r < y->r ? -1 : 1;
+	return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/*
+ * The top most frequent substitutions, deletions and insertions counted
+ * since wer_confusions_start(), as text; the count is then stopped.
+ */
+void
+wer_confusions(struct wer *w, size_t top, struct buf *out)
+{
+	static const char *const head[3] = { "substitutions", "deletions",
+	    "insertions" };
+	struct wer_conf *v;
+	size_t i, n = 0, k, shown;
+	int kind;
+
+	if (w->conf == NULL)
+		return;
+	v = xreallocarray(NULL, w->nconf ? w->nconf : 1, sizeof(*v));
+	for (i = 0; i < w->confcap; i++)
+		if (w->conf[i].n != 0)
+			v[n++] = w->conf[i];
+	qsort(v, n, sizeof(*v), conf_cmp);
+	for (k = 0; k < 3; k++) {
+		buf_printf(out, "%s:\n", head[k]);
+		shown = 0;
+		for (i = 0; i < n && shown < top; i++) {
+			kind = v[i].r == WER_NOID ? 2 : v[i].h == WER_NOID ?
+			    1 : 0;
+			if ((size_t)kind != k)
+				continue;
+			shown++;
+			buf_printf(out, "%7zu  ", v[i].n);
+			if (kind != 2)
+				buf_addesc(out, wer_word(w, v[i].r));
+			if (kind == 0)
+				buf_addstr(out, " -> ");
+			if (kind != 1)
+				buf_addesc(out, wer_word(w, v[i].h));
+			buf_addc(out, '\n');
+		}
+		if (shown == 0)
+			buf_addstr(out, "      (none)\n");
+	}
+	free(v);
+	free(w->conf);
+	w->conf = NULL;
+	w->confcap = w->nconf = 0;
+}
+
+/*
+ * Score hyp against ref (both indexed with hyp_index()): every
+ * reference utterance, in order, its first occurrence only; one without
+ * a hypothesis counts as all deletions (WER-MISSING); a hypothesis
+ * without a reference is not scored (WER-EXTRA).  With how, each
+ * utterance is shown in out.  Returns -1 only if a text could not be
+ * normalized (a WER-READ finding; the utterance is left out).
+ */
+int
+wer_score(struct wer *w, struct align *al, const struct hyp_set *ref,
+    const struct hyp_set *hyp, enum wer_show how, struct buf *out,
+    struct wer_result *res, struct diag *d)
+{
+	const struct hyp_utt *u, *v;
+	struct align_counts c;
+	struct wer_utt *r;
+	struct loc where;
+	size_t i, h;
+	int rc = 0;
+
+	free(res->v);
+	memset(res, 0, sizeof(*res));
+	res->v = xreallocarray(NULL, ref->n ? ref->n : 1, sizeof(*res->v));
+	for (i = 0; i < ref->n; i++) {
+		u = &ref->v[i];
+		if (hyp_find(ref, u->key) != i)
+			continue;
+		where_of(u, &where);
+		h = hyp_find(hyp, u->key);
+		v = h != HYP_NONE ? &hyp->v[h] : NULL;
+		if (wer_tokens(w, u->text, strlen(u->text), 1, &w->rt) == -1) {
+			diag_add(d, &where, HYP_R_READ, "cannot normalize the "
+			    "text of '%s'; the utterance is not scored",
+			    u->name);
+			rc = -1;
+			continue;
+		}
+		w->ht.n = 0;
+		if (v != NULL && wer_tokens(w, v->text, strlen(v->text), 0,
+		    &w->ht) == -1) {
+			where_of(v, &where);
+			diag_add(d, &where, HYP_R_READ, "cannot normalize the "
+			    "text of '%s'; the utterance is not scored",
+			    v->name);
+			rc = -1;
+			continue;
+		}
+		if (align_run(al, w->rt.v, w->rt.n, w->ht.v, w->ht.n,
+		    &c) == -1) {
+			diag_add(d, &where, HYP_R_READ, "more than %d "
+			    "alternatives in a group of '%s'; the utterance is "
+			    "not scored", ALIGN_ALTS_MAX, u->name);
+			rc = -1;
+			continue;
+		}
+		if (v == NULL) {
+			res->sum.missing++;
+			diag_add(d, &where, WER_R_MISSING, "no hypothesis for "
+			    "'%s'%s%s%s; scored as %zu %s", u->name,
+			    w->sys != NULL ? " in '" : "",
+			    w->sys != NULL ? w->sys : "",
+			    w->sys != NULL ? "'" : "", c.del,
+			    c.del == 1 ? "deletion" : "deletions");
+		}
+		if (w->conf != NULL)
+			conf_collect(w, al);
+		r = &res->v[res->n++];
+		r->ref = i;
+		r->hyp = h;
+		r->c = c;
+		wer_sum_add(&res->sum, &c);
+		if (out != NULL)
+			show(w, al, how, u, &c, out);
+	}
+	for (i = 0; i < hyp->n; i++) {
+		v = &hyp->v[i];
+		if (hyp_find(hyp, v->key) != i ||
+		    hyp_find(ref, v->key) != HYP_NONE)
+			continue;
+		res->sum.extra++;
+		where_of(v, &where);
+		diag_add(d, &where, WER_R_EXTRA, "no reference for '%s'; the "
+		    "utterance is not scored", v->name);
+	}
+	return rc;
+}
+
+void
+wer_result_release(struct wer_result *res)
+{
+	free(res->v);
+	res->v = NULL;
+	res->n = 0;
+}
+
+/* Two-sided exact binomial p-value of a wins against b, p = 1/2. */
+double
+wer_sign_p(size_t a, size_t b)
+{
+	size_t n = a + b, k = a < b ? a : b, i;
+	double lk, s = 0.0, p;
+
+	if (n == 0)
+		return 1.0;
+	lk = lgamma((double)n + 1) - lgamma((double)k + 1) -
+	    lgamma((double)(n - k) + 1);
+	/* Terms from k down, relative to term k: each is the one above
+	 * times i / (n - i + 1). */
+	p = 1.0;
+	for (i = k + 1; i-- > 0;) {
+		s += p;
+		if (i == 0 || p < 1e-300)
+			break;
+		p *= (double)i / (double)(n - i + 1);
+	}
+	p = exp(log(2.0) + lk + log(s) - (double)n * log(2.0));
+	return p > 1.0 ? 1.0 : p;
+}
+
+/*
+ * Sign test on per-utterance errors of two results over the same
+ * reference set; -1 if they were not scored on the same utterances.
+ */
+int
+wer_compare(const struct wer_result *a, const struct wer_result *b,
+    struct wer_cmp *c)
+{
+	size_t i, ea, eb;
+
+	memset(c, 0, sizeof(*c));
+	if (a->n != b->n)
+		return -1;
+	for (i = 0; i < a->n; i++) {
+		if (a->v[i].ref != b->v[i].ref)
+			return -1;
+		ea = a->v[i].c.sub + a->v[i].c.del + a->v[i].c.ins;
+		eb = b->v[i].c.sub + b->v[i].c.del + b->v[i].c.ins;
+		if (ea < eb)
+			c->a_better++;
+		else if (eb < ea)
+			c->b_better++;
+		else
+			c->same++;
+	}
+	c->p = wer_sign_p(c->a_better, c->b_better);
+	if (c->p < 0.05)
+		c->winner = c->a_better > c->b_better ? 1 : 2;
+	return 0;
+}
+
+/* A WER-MAX finding about name if the rate of s is over max percent. */
+int
+wer_check_max(const struct wer_sum *s, double max, enum wer_unit u,
+    const char *name, struct diag *d)
+{
+	struct loc where = { name, NULL, 0, 0 };
+	double r = wer_rate(s);
+
+	if (!(r > max))
+		return 0;
+	diag_add(d, &where, WER_R_MAX, "%s %.2f%% is above the limit of "
+	    "%.2f%%", u == WER_UNIT_WORD ? "WER" : "CER", r, max);
+	return 1;
+}
+
+/* path without its trailing slashes (but "/" stays). */
+static char *
+trim_slash(const char *path)
+{
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	return xstrndup(path, n);
+}
+
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode);
+}
+
+/*
+ * Read the reference set: a transcript, Kaldi text or trn file ("-" is
+ * standard input), or an acoustic dataset (folder or zip) whose one
+ * transcript is read.  -1 if it cannot be read (the reason is in d).
+ */
+int
+wer_load_ref(const char *path, struct hyp_set *hs, struct diag *d)
+{
+	struct dataset ds = DATASET_INIT;
+	const struct dataset_entry *e;
+	struct buf b = BUF_INIT;
+	char *name = NULL, *top = NULL;
+	int rc = -1;
+
+	if (is_dir(path) || dataset_has_suffix(path, ".zip")) {
+		top = trim_slash(path);
+		if (dataset_open(&ds, top, d) == -1 ||
+		    (e = trans_find(&ds, d)) == NULL ||
+		    dataset_read(&ds, e, &b, 0, d) != 0)
+			goto out;
+		name = xasprintf(ds.zip ? "%s!/%s" : "%s/%s", top, e->name);
+	} else {
+		if (io_read_file(path, &b, 0, d) == -1)
+			goto out;
+		name = xstrdup(strcmp(path, "-") == 0 ? "<stdin>" : path);
+	}
+	hyp_read(hs, b.s != NULL ? b.s : "", b.len, name, HYP_AUTO,
+	    HYP_LEXICAL, d);
+	rc = 0;
+out:
+	dataset_close(&ds);
+	buf_release(&b);
+	free(name);
+	free(top);
+	return rc;
+}
+
+/* One batch-transcription result file; -1 if it cannot be read. */
+static int
+load_json(const char *path, enum hyp_field f, struct hyp_set *hs,
+    struct diag *d)
+{
+	struct buf b = BUF_INIT;
+	int rc = -1;
+
+	if (io_read_file(path, &b, 0, d) == 0) {
+		hyp_read(hs, b.s != NULL ? b.s : "", b.len, path, HYP_JSON, f,
+		    d);
+		rc = 0;
+	}
+	buf_release(&b);
+	return rc;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The .json files of a folder, by name; hidden ones are left out. */
+static int
+load_folder(const char *path, enum hyp_field f, struct hyp_set *hs,
+    struct diag *d)
+{
+	struct loc where = { path, NULL, 0, 0 };
+	struct dirent *de;
+	DIR *dir;
+	char **v = NULL, *top = NULL, *p;
+	size_t n = 0, cap = 0, i;
+	int rc = 0;
+
+	if ((dir = opendir(path)) == NULL) {
+		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.' ||
+		    !dataset_has_suffix(de->d_name, ".json"))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof(*v));
+		}
+		v[n++] = xstrdup(de->d_name);
+	}
+	closedir(dir);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), name_cmp);
+	top = trim_slash(path);
+	for (i = 0; i < n; i++) {
+		p = xasprintf("%s/%s", strcmp(top, "/") == 0 ? "" : top, v[i]);
+		if (load_json(p, f, hs, d) == -1)
+			rc = -1;
+		free(p);
+		free(v[i]);
+	}
+	if (n == 0)
+		diag_add(d, &where, HYP_R_READ, "no .json transcription "
+		    "result in the folder; nothing is scored");
+	free(v);
+	free(top);
+	return rc;
+}
+
+/*
+ * Whether buf is a list of result files: every line that is not blank
+ * ends with ".json", holds no TAB and does not start with '{'.
+ */
+static int
+is_list(const char *s, size_t len)
+{
+	size_t i = 0, b, e, lines = 0;
+
+	while (i < len) {
+		for (b = i; i < len && s[i] != '\n'; i++)
+			;
+		e = i++;
+		if (e > b && s[e - 1] == '\r')
+			e--;
+		while (b < e && (s[b] == ' ' || s[b] == '\t'))
+			b++;
+		while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		if (b == e)
+			continue;
+		if (s[b] == '{' || memchr(s + b, '\t', e - b) != NULL ||
+		    e - b < 6 || strncasecmp(s + e - 5, ".json", 5) != 0)
+			return 0;
+		lines++;
+	}
+	return lines > 0;
+}
+
+/* Each file named by the lines of a list, as written. */
+static int
+load_list(const char *s, size_t len, enum hyp_field f, struct hyp_set *hs,
+    struct diag *d)
+{
+	size_t i = 0, b, e;
+	char *p;
+	int rc = 0;
+
+	while (i < len) {
+		for (b = i; i < len && s[i] != '\n'; i++)
+			;
+		e = i++;
+		while (b < e && (s[b] == ' ' || s[b] == '\t'))
+			b++;
+		while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' ||
+		    s[e - 1] == '\r'))
+			e--;
+		if (b == e)
+			continue;
+		p = xstrndup(s + b, e - b);
+		if (load_json(p, f, hs, d) == -1)
+			rc = -1;
+		free(p);
+	}
+	return rc;
+}
+
+/*
+ * Read one system's hypotheses: a file of a line format or one result
+ * JSON (detected by content), a folder of result JSON files, or a file
+ * listing result JSON files, one path a line.  -1 if a file cannot be
+ * read (what could be read is in hs).
+ */
+int
+wer_load_hyp(const char *path, enum hyp_field f, struct hyp_set *hs,
+    struct diag *d)
+{
+	struct buf b = BUF_INIT;
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	int rc = -1;
+
+	if (is_dir(path))
+		return load_folder(path, f, hs, d);
+	if (io_read_file(path, &b, 0, d) == -1)
+		goto out;
+	if (b.len > 0 && is_list(b.s, b.len))
+		rc = load_list(b.s, b.len, f, hs, d);
+	else {
+		hyp_read(hs, b.s != NULL ? b.s : "", b.len, name, HYP_AUTO, f,
+		    d);
+		rc = 0;
+	}
+out:
+	buf_release(&b);
+	return rc;
+}
+
+static const char *
+unit_label(enum wer_unit u)
+{
+	return u == WER_UNIT_WORD ? "WER" : "CER";
+}
+
+static double
+ser(const struct wer_sum *s)
+{
+	return s->utts == 0 ? 0.0 : 100.0 * (double)s->err_utts /
+	    (double)s->utts;
+}
+
+/* The systems model by model. */
+static void
+show_table(const struct wer_run_opts *o, char *const *hyp, size_t n,
+    const struct wer_result *res, const int *ok, struct buf *out)
+{
+	size_t i, wd = 5, l;
+
+	for (i = 0; i < n; i++)
+		if ((l = text_ncp(hyp[i], strlen(hyp[i]))) > wd)
+			wd = l;
+	buf_printf(out, "%-*s %8s %8s %7s %7s %7s %7s %7s\n", (int)wd,
+	    "model", o->w.unit == WER_UNIT_WORD ? "words" : "chars", "corr",
+	    "sub", "del", "ins", unit_label(o->w.unit), "SER");
+	for (i = 0; i < n; i++) {
+		if (!ok[i])
+			continue;
+		buf_addstr(out, hyp[i]);
+		for (l = text_ncp(hyp[i], strlen(hyp[i])); l < wd; l++)
+			buf_addc(out, ' ');
+		buf_printf(out, " %8zu %8zu %7zu %7zu %7zu %7.2f %7.2f\n",
+		    wer_words(&res[i].sum), res[i].sum.corr, res[i].sum.sub,
+		    res[i].sum.del, res[i].sum.ins, wer_rate(&res[i].sum),
+		    ser(&res[i].sum));
+	}
+}
+
+/* Names of the utterances where side (1: a, 2: b) has fewer errors. */
+static void
+show_wins(const struct hyp_set *ref, const struct wer_result *a,
+    const struct wer_result *b, int side, const char *who,
+    struct buf *out)
+{
+	size_t i, ea, eb, shown = 0, more = 0;
+
+	buf_printf(out, "  better with %s:", who);
+	for (i = 0; i < a->n; i++) {
+		ea = a->v[i].c.sub + a->v[i].c.del + a->v[i].c.ins;
+		eb = b->v[i].c.sub + b->v[i].c.del + b->v[i].c.ins;
+		if (side == 1 ? ea >= eb : eb >= ea)
+			continue;
+		if (shown == 10) {
+			more++;
+			continue;
+		}
+		shown++;
+		buf_addc(out, ' ');
+		buf_addesc(out, ref->v[a->v[i].ref].name);
+	}
+	if (shown == 0)
+		buf_addstr(out, " none");
+	if (more > 0)
+		buf_printf(out, " and %zu more", more);
+	buf_addc(out, '\n');
+}
+
+/* Each pair of systems: who wins where, and the sign test. */
+static void
+show_pairs(const struct wer_run_opts *o, const struct hyp_set *ref,
+    char *const *hyp, size_t n, const struct wer_result *res,
+    const int *ok, struct buf *out)
+{
+	struct wer_cmp c;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			if (!ok[i] || !ok[j])
+				continue;
+			if (wer_compare(&res[i], &res[j], &c) == -1) {
+				if (o->jsonl)
+					continue;
+				buf_printf(out, "%s vs %s: not scored on the "
+				    "same utterances; no comparison\n",
+				    hyp[i], hyp[j]);
+				continue;
+			}
+			if (o->jsonl) {
+				buf_addstr(out, "{\"compare\":[");
+				json_str(out, hyp[i]);
+				buf_addc(out, ',');
+				json_str(out, hyp[j]);
+				buf_printf(out, "],\"a_better\":%zu,"
+				    "\"b_better\":%zu,\"same\":%zu,"
+				    "\"p\":%.6g,\"better\":", c.a_better,
+				    c.b_better, c.same, c.p);
+				if (c.winner == 0)
+					buf_addstr(out, "null");
+				else
+					json_str(out, hyp[c.winner == 1 ? i :
+					    j]);
+				buf_addstr(out, "}\n");
+				continue;
+			}
+			buf_printf(out, "%s vs %s: %zu utterances better with "
+			    "%s, %zu with %s, %zu the same\n", hyp[i], hyp[j],
+			    c.a_better, hyp[i], c.b_better, hyp[j], c.same);
+			show_wins(ref, &res[i], &res[j], 1, hyp[i], out);
+			show_wins(ref, &res[i], &res[j], 2, hyp[j], out);
+			buf_printf(out, "  sign test p = %.4f: ", c.p);
+			if (c.winner == 0)
+				buf_addstr(out, "cannot tell which is better "
+				    "at 95%\n");
+			else
+				buf_printf(out, "%s is better at 95%%\n",
+				    hyp[c.winner == 1 ? i : j]);
+		}
+}
+
+static void
+show_total(const struct wer_run_opts *o, const char *name,
+    const struct wer_sum *s, struct buf *out)
+{
+	double r = wer_rate(s);
+
+	buf_addstr(out, "{\"hyp\":");
+	json_str(out, name);
+	buf_printf(out, ",\"total\":true,\"unit\":\"%s\",\"rate\":",
+	    unit_label(o->w.unit));
+	if (isinf(r))
+		buf_addstr(out, "null");
+	else
+		buf_printf(out, "%.4f", r);
+	buf_printf(out, ",\"errors\":%zu,\"words\":%zu,\"corr\":%zu,"
+	    "\"sub\":%zu,\"del\":%zu,\"ins\":%zu,\"utts\":%zu,"
+	    "\"err_utts\":%zu,\"missing\":%zu,\"extra\":%zu}\n",
+	    wer_errors(s), wer_words(s), s->corr, s->sub, s->del, s->ins,
+	    s->utts, s->err_utts, s->missing, s->extra);
+}
+
+/*
+ * vox-wer: score each of the n hypothesis sets hyp against the
+ * reference at ref and write what o asks for into out: per utterance
+ * details, confusions, with two or more sets a table and a sign test
+ * per pair, and last Kaldi's lines per set (or JSONL records).
+ * Findings go to d.  Returns -1 if an input could not be read (a system
+ * error in d), else 0.
+ */
+int
+wer_run(const struct wer_run_opts *o, const char *refpath,
+    char *const *hyp, size_t n, struct buf *out, struct diag *d)
+{
+	struct hyp_set ref = HYP_SET_INIT, *hs = NULL;
+	struct wer_result *res = NULL;
+	struct wer *w = NULL;
+	struct align *al = NULL;
+	enum wer_show how = o->jsonl ? WER_SHOW_JSONL : o->show;
+	int rc = -1, *ok = NULL;
+	size_t i;
+
+	if (wer_load_ref(refpath, &ref, d) == -1)
+		goto out;
+	hyp_index(&ref, d);
+	if ((w = wer_open(&o->w, d)) == NULL)
+		goto out;
+	al = align_new(o->costs);
+	hs = xcalloc(n, sizeof(*hs));
+	res = xcalloc(n, sizeof(*res));
+	ok = xcalloc(n, sizeof(*ok));
+	rc = 0;
+	for (i = 0; i < n; i++) {
+		if (wer_load_hyp(hyp[i], o->field, &hs[i], d) == -1) {
+			rc = -1;
+			continue;
+		}
+		ok[i] = 1;
+		hyp_index(&hs[i], d);
+		w->sys = hyp[i];
+		if (!o->jsonl && n > 1 &&
+		    (how != WER_SHOW_NONE || o->confusions > 0))
+			buf_printf(out, "== %s\n", hyp[i]);
+		if (o->confusions > 0 && !o->jsonl)
+			wer_confusions_start(w);
+		(void)wer_score(w, al, &ref, &hs[i], how, out, &res[i], d);
+		if (o->confusions > 0 && !o->jsonl) {
+			wer_confusions(w, o->confusions, out);
+			buf_addc(out, '\n');
+		}
+		if (o->max >= 0)
+			(void)wer_check_max(&res[i].sum, o->max, o->w.unit,
+			    hyp[i], d);
+	}
+	if (n > 1 && !o->jsonl) {
+		show_table(o, hyp, n, res, ok, out);
+		show_pairs(o, &ref, hyp, n, res, ok, out);
+	} else if (n > 1)
+		show_pairs(o, &ref, hyp, n, res, ok, out);
+	for (i = 0; i < n; i++) {
+		if (!ok[i])
+			continue;
+		if (o->jsonl)
+			show_total(o, hyp[i], &res[i].sum, out);
+		else
+			wer_kaldi_named(&res[i].sum, o->w.unit,
+			    n > 1 ? hyp[i] : NULL, out);
+	}
+out:
+	for (i = 0; hs != NULL && i < n; i++)
+		hyp_set_release(&hs[i]);
+	for (i = 0; res != NULL && i < n; i++)
+		wer_result_release(&res[i]);
+	free(hs);
+	free(res);
+	free(ok);
+	hyp_set_release(&ref);
+	align_free(al);
+	wer_close(w);
+	return rc;
+}

@@ -1,0 +1,10 @@
+# docs/vox-wer.1, EXAMPLES: a gate for CI: fail above 15% WER.
+# The man page's command, run as a user would: the tools on PATH (under
+# $VALGRIND if set), in a scratch folder with samples/ and tests/ linked in.
+mkdir "$T/bin" && ln -s "$(cd ../.. && pwd)/samples" "$T/samples" &&
+    ln -s "$(cd ../.. && pwd)/tests" "$T/tests" || exit
+for t in "$TOOLDIR"/vox-*; do
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$VALGRIND" "$t" >"$T/bin/${t##*/}"
+done
+chmod +x "$T/bin"/* && PATH=$T/bin:$PATH && cd "$T" || exit
+vox-wer --max-wer 15 samples/clean/acoustic tests/vox-wer/data/model-a
