@@ -38,14 +38,37 @@ SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	-fno-sanitize-recover=undefined
 endif
 
+# No path of the checkout goes into a binary: debug information names
+# the sources relative to it, and an uninstalled tool finds the schemas
+# through $(O)/share/voxprep beside its bin/ (profile_datadir), a link
+# into the tree, not through a path compiled in.  Only lib/profile.o
+# has DATADIR, so "make install PREFIX=..." rebuilds just that object.
 SRCDIR != pwd
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -pthread
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SANFLAGS) -pthread \
+	-ffile-prefix-map=$(SRCDIR)=.
 ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib $(DEP_CFLAGS) \
-	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
-	-DSRCDATADIR='"$(SRCDIR)/schemas"' \
-	-DBUILDINFO='"$(BUILDINFO)"' $(RESAMPLER_CPPFLAGS) $(CPPFLAGS)
+	-DVERSION='"$(VERSION)"' \
+	-DBUILDINFO='"$(BUILDINFO)"' $(RESAMPLER_CPPFLAGS) $(CPPFLAGS) \
+	$(EXTRA_CPPFLAGS)
 ALL_LDFLAGS = $(LDFLAGS) $(SANFLAGS) -pthread
 BUILDINFO = , resampler $(RESAMPLER)
+EXTRA_CPPFLAGS =
+$(O)/lib/profile.o: private EXTRA_CPPFLAGS = -DDATADIR='"$(DATADIR)"'
+
+# Objects depend on the flags they were built with, as git's GIT-CFLAGS:
+# $(O)/.flags holds them and is rewritten only when they change, so
+# "make CFLAGS=-O0" after "make" rebuilds everything and a second make
+# nothing.  The + runs the comparison under make -n and -q as well, so
+# that they answer truly: it may then rewrite the file, which costs only
+# a rebuild, but it makes no folder under make -n.  $(O)/.datadir does
+# the same for lib/profile.o.
+TRACK_FLAGS = CC=$(CC) CFLAGS=$(ALL_CFLAGS) CPPFLAGS=$(ALL_CPPFLAGS) \
+	LDFLAGS=$(ALL_LDFLAGS) LIBS=$(DEP_LIBS) SANITIZE=$(SANITIZE) \
+	RESAMPLER=$(RESAMPLER) DEVELOPER=$(DEVELOPER)
+DRYRUN = $(findstring n,$(firstword -$(MAKEFLAGS)))
+track = v='$(subst ','\'',$(1))'; \
+	if [ ! -d $(@D) ]; then $(if $(DRYRUN),exit 0,mkdir -p $(@D)); fi; \
+	[ x"$$v" = x"$$(cat $@ 2>/dev/null)" ] || printf '%s\n' "$$v" >$@
 
 LIB_SRC != ls lib/*.c
 LIB_HDR != ls lib/*.h
@@ -60,14 +83,28 @@ DATA = schemas/azure-speech.xml schemas/profile.xsd schemas/junit.xsd \
 	schemas/finding.schema.json schemas/manifest.schema.json \
 	schemas/sarif-subset.schema.json
 
-all: $(TOOL_BIN)
+all: $(TOOL_BIN) $(O)/share/voxprep
+ifeq ($(O),build/$(VARIANT))
 	@for t in $(TOOLS); do ln -sf $(VARIANT)/bin/$$t build/$$t; done
+endif
 
-$(O)/lib/%.o: lib/%.c $(LIB_HDR)
+$(O)/.flags: FORCE
+	+@$(call track,$(TRACK_FLAGS))
+
+$(O)/.datadir: FORCE
+	+@$(call track,$(DATADIR))
+
+$(O)/share/voxprep:
+	@mkdir -p $(@D)
+	ln -sfn $(SRCDIR)/schemas $@
+
+$(O)/lib/profile.o: $(O)/.datadir
+
+$(O)/lib/%.o: lib/%.c $(LIB_HDR) $(O)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(O)/tools/%.o: tools/%.c $(LIB_HDR)
+$(O)/tools/%.o: tools/%.c $(LIB_HDR) $(O)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -75,13 +112,16 @@ $(O)/libvoxprep.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $(LIB_OBJ)
 
-$(O)/bin/%: $(O)/tools/%.o $(O)/libvoxprep.a
+$(O)/bin/%: $(O)/tools/%.o $(O)/libvoxprep.a $(O)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -o $@ $< $(O)/libvoxprep.a $(DEP_LIBS) -lm
 
-$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libvoxprep.a $(LIB_HDR)
+# Unit tests are never installed: they may know the tree (unit_vendor).
+$(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libvoxprep.a $(LIB_HDR) \
+    $(O)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) \
+	$(CC) $(ALL_CPPFLAGS) -DSRCDATADIR='"$(SRCDIR)/schemas"' \
+		$(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) \
 		-o $@ $< $(O)/libvoxprep.a $(DEP_LIBS) -lm
 
 # Debian packages: build dependencies, then what the tests and the demo use.
@@ -115,7 +155,7 @@ check: deps
 		VALGRIND="$(if $(filter 1,$(VALGRIND)),valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite,)" \
 		sh tests/run.sh
 
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(O)/share/voxprep
 
 lint:
 	mandoc -Tlint -Wwarning $(MAN1) $(MAN7)
@@ -175,5 +215,8 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all bench check clean demo deps fuzz fuzz-build install lint uninstall unit
+FORCE:
+
+.PHONY: FORCE all bench check clean demo deps fuzz fuzz-build install lint \
+	uninstall unit
 .SECONDARY:

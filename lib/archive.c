@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 
 struct archive {
 	zip_t			*z;
+	pthread_mutex_t		 mu;	/* libzip is not reentrant */
 	char			*name;
 	struct archive_entry	*v;
 	size_t			 n;
@@ -240,6 +242,7 @@ archive_open(const char *path, struct diag *d)
 		return NULL;
 	}
 	a = xcalloc(1, sizeof(*a));
+	pthread_mutex_init(&a->mu, NULL);
 	a->name = xstrdup(path);
 	a->fp = fp;
 	if (fseeko(fp, 0, SEEK_END) == 0 && ftello(fp) > 0)
@@ -267,6 +270,7 @@ archive_open_mem(const void *p, size_t len, const char *name, struct diag *d)
 	char e[256];
 
 	a = xcalloc(1, sizeof(*a));
+	pthread_mutex_init(&a->mu, NULL);
 	a->name = xstrdup(name);
 	a->mem = p;
 	a->size = len;
@@ -303,7 +307,8 @@ archive_entry(const struct archive *a, size_t i)
  * header claims, so a lying size cannot exhaust memory; and never more
  * than the size it declares: a member that inflates past it is a
  * PKG-ZIP-BOMB finding.  Returns 0, 1 if the limit was hit, -1 after a
- * finding (damaged, lying or encrypted member).
+ * finding (damaged, lying or encrypted member).  Threads may call it at
+ * once: libzip is not reentrant, so one member is read at a time.
  */
 int
 archive_read(struct archive *a, size_t i, struct buf *out, uint64_t max,
@@ -324,9 +329,11 @@ archive_read(struct archive *a, size_t i, struct buf *out, uint64_t max,
 		    "service cannot read it");
 		return -1;
 	}
+	pthread_mutex_lock(&a->mu);
 	if ((zf = zip_fopen_index(a->z, i, 0)) == NULL) {
 		diag_add(d, &l, "PKG-ZIP", "cannot read member: %s",
 		    zerr(zip_strerror(a->z), e, sizeof(e)));
+		pthread_mutex_unlock(&a->mu);
 		return -1;
 	}
 	start = out->len;
@@ -358,6 +365,7 @@ archive_read(struct archive *a, size_t i, struct buf *out, uint64_t max,
 		buf_add(out, tmp, (size_t)got);
 	}
 	zip_fclose(zf);
+	pthread_mutex_unlock(&a->mu);
 	return rc;
 }
 
@@ -378,6 +386,7 @@ archive_close(struct archive *a)
 	}
 	free(a->v);
 	free(a->name);
+	pthread_mutex_destroy(&a->mu);
 	free(a);
 }
 

@@ -2,7 +2,9 @@
  * The libzip adapter: the only module that includes zip.h.  Reading is
  * safe by construction: members are read into memory, never extracted
  * by their names.  A struct archive owns its entries; entry pointers are
- * borrowed until archive_close().
+ * borrowed until archive_close().  archive_read() may be called from
+ * several threads at once (the archive holds the lock libzip needs);
+ * everything else is for one thread.
  */
 #ifndef VOX_ARCHIVE_H
 #define VOX_ARCHIVE_H

@@ -17,52 +17,11 @@
 #include "profile.h"
 #include "report.h"
 #include "riff.h"
+#include "scan.h"
 #include "xalloc.h"
 
 #define SCAN_SAMPLES	65536	/* samples per read while scanning */
 #define HEAD_FIRST	4096	/* bytes of the first header read */
-#define FULL_SCALE	32768.0
-#define PI		3.14159265358979323846
-/*
- * The narrow-band probe: a 31-tap windowed-sinc high-pass at 4.6 kHz
- * (at 16 kHz: about 50 dB down below 3.8 kHz) over HF_PROBES spans of
- * HF_PROBE samples per block read, about 2 % of the samples: plenty
- * for a whole-file estimate, and the scan keeps near reading speed.
- */
-#define HF_TAPS		31
-#define HF_PROBE	160
-#define HF_PROBES	8
-
-/* The hot loops want the vectorizer, which gcc runs fully from -O3. */
-#if defined(__GNUC__) && !defined(__clang__)
-#define HOT __attribute__((optimize("O3")))
-#else
-#define HOT
-#endif
-
-/* The running state of a sample scan. */
-struct scan {
-	unsigned int	 win;		/* samples in a 10 ms window */
-	unsigned int	 wn;		/* samples in the current window */
-	int64_t		 wsq;		/* its sum of squares */
-	double		 quiet;		/* loudest quiet window, per sample */
-	uint64_t	 n;
-	int		 peak;
-	double		 sum;
-	double		 sumsq;
-	int		 hf;		/* estimate the energy above 4 kHz */
-	double		 hfsq;		/* high-passed energy of the probes */
-	double		 hfref;		/* plain energy of the same samples */
-	float		 fir[HF_TAPS];
-	uint64_t	 clipped;
-	uint64_t	 clip_runs;
-	unsigned int	 run;
-	int64_t		 windows;
-	int64_t		 first_loud;	/* window index, -1 none */
-	int64_t		 last_loud;
-	struct progress_part *part;	/* or NULL */
-	uint64_t	 total;		/* samples expected, for part */
-};
 
 static void
 facts_init(struct audit_facts *f)
@@ -378,174 +337,6 @@ wav_name(const char *path)
 	return n >= 4 && strcasecmp(path + n - 4, ".wav") == 0;
 }
 
-/* A Hamming-windowed sinc high-pass, cutoff fc (of the sample rate). */
-static void
-fir_highpass(float *h, double fc)
-{
-	int n, m = HF_TAPS / 2;
-	double x, w, sum = 0, lp[HF_TAPS];
-
-	for (n = 0; n < HF_TAPS; n++) {
-		x = n - m;
-		w = 0.54 - 0.46 * cos(2 * PI * n / (HF_TAPS - 1));
-		lp[n] = (x == 0 ? 2 * fc : sin(2 * PI * fc * x) / (PI * x))
-		    * w;
-		sum += lp[n];
-	}
-	for (n = 0; n < HF_TAPS; n++)
-		h[n] = (float)((n == m ? 1.0 : 0.0) - lp[n] / sum);
-}
-
-static void
-scan_init(struct scan *sc, unsigned int rate, unsigned int channels)
-{
-	double q = FULL_SCALE * pow(10.0, AUDIT_SILENCE_DB / 20.0);
-
-	memset(sc, 0, sizeof(*sc));
-	sc->win = (rate >= 100 ? rate / 100 : 1) * (channels ? channels : 1);
-	sc->quiet = q * q;
-	sc->hf = channels == 1 && rate == 16000;
-	sc->first_loud = sc->last_loud = -1;
-	if (sc->hf)
-		fir_highpass(sc->fir, 4600.0 / 16000);
-}
-
-static void
-scan_window(struct scan *sc)
-{
-	if ((double)sc->wsq > sc->quiet * sc->wn) {
-		if (sc->first_loud < 0)
-			sc->first_loud = sc->windows;
-		sc->last_loud = sc->windows;
-	}
-	sc->windows++;
-	sc->wn = 0;
-	sc->wsq = 0;
-}
-
-/*
- * The inner loop over samples within one window: sums and extremes in
- * integers so it stays cheap; clips are counted only in a span that
- * reaches full scale.
- */
-static void HOT
-scan_span(struct scan *sc, const short *s, size_t n)
-{
-	int64_t sq = 0, sum = 0;
-	int mx = 0, mn = 0, x;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		x = s[i];
-		sum += x;
-		sq += x * x;
-		if (x > mx)
-			mx = x;
-		if (x < mn)
-			mn = x;
-	}
-	if (mx >= 32767 || mn <= -32767) {
-		for (i = 0; i < n; i++) {
-			if (s[i] >= 32767 || s[i] <= -32767) {
-				sc->clipped++;
-				if (++sc->run == AUDIT_CLIP_RUN)
-					sc->clip_runs++;
-			} else
-				sc->run = 0;
-		}
-	} else
-		sc->run = 0;
-	if (-mn > mx)
-		mx = -mn;
-	if (mx > sc->peak)
-		sc->peak = mx;
-	sc->n += n;
-	sc->sum += (double)sum;
-	sc->sumsq += (double)sq;
-	sc->wsq += sq;
-}
-
-/*
- * High-pass probes over a block: HF_PROBES spans spread evenly over it
- * (none across blocks: simpler), enough for a whole-file estimate.
- */
-static void HOT
-scan_hf(struct scan *sc, const short *s, size_t n)
-{
-	size_t at, i, t, every = n / HF_PROBES;
-	double e = 0, ref = 0;
-	float y;
-
-	if (every < HF_TAPS + HF_PROBE)
-		every = HF_TAPS + HF_PROBE;
-	for (at = 0; at + HF_TAPS + HF_PROBE <= n; at += every)
-		for (i = at + HF_TAPS; i < at + HF_TAPS + HF_PROBE; i++) {
-			y = 0;
-			for (t = 0; t < HF_TAPS; t++)
-				y += sc->fir[t] * s[i - t];
-			e += (double)y * y;
-			ref += (double)s[i - HF_TAPS / 2] *
-			    s[i - HF_TAPS / 2];
-		}
-	sc->hfsq += e;
-	sc->hfref += ref;
-}
-
-static void
-scan_block(struct scan *sc, const short *s, size_t n)
-{
-	size_t i = 0, k;
-
-	if (sc->hf)
-		scan_hf(sc, s, n);
-
-	while (i < n) {
-		k = sc->win - sc->wn;
-		if (k > n - i)
-			k = n - i;
-		scan_span(sc, s + i, k);
-		i += k;
-		sc->wn += (unsigned int)k;
-		if (sc->wn == sc->win)
-			scan_window(sc);
-	}
-	if (sc->part != NULL && sc->total > 0)
-		progress_part(sc->part, (double)sc->n / sc->total);
-}
-
-static void
-scan_finish(struct scan *sc, struct audit_facts *f)
-{
-	double per = f->rate > 0 ? (double)sc->win / f->channels / f->rate :
-	    0, secs;
-
-	if (sc->wn > 0)
-		scan_window(sc);
-	f->scanned = 1;
-	f->frames = f->channels ? sc->n / f->channels : 0;
-	f->have_frames = 1;
-	secs = f->rate ? (double)f->frames / f->rate : 0;
-	f->peak_db = sc->peak ? 20 * log10(sc->peak / FULL_SCALE) : -INFINITY;
-	f->rms_db = sc->sumsq > 0 ? 10 * log10(sc->sumsq / sc->n /
-	    (FULL_SCALE * FULL_SCALE)) : -INFINITY;
-	f->clipped = sc->clipped;
-	f->clip_runs = sc->clip_runs;
-	f->dc = sc->n ? sc->sum / sc->n / FULL_SCALE : 0;
-	f->silent = sc->first_loud < 0;
-	if (f->silent)
-		f->lead_s = f->trail_s = secs;
-	else {
-		f->lead_s = sc->first_loud * per;
-		f->trail_s = secs - (sc->last_loud + 1) * per;
-		if (f->trail_s < 0)
-			f->trail_s = 0;
-	}
-	f->hf_db = NAN;
-	if (sc->hf && sc->hfref > 0)
-		f->hf_db = sc->hfsq > 0 ? 10 * log10(sc->hfsq / sc->hfref) :
-		    -INFINITY;
-}
-
 /* Read 16-bit PCM straight from the data chunk: no decoder in the way. */
 static int
 scan_pcm16(const struct loc *l, struct src *src, uint64_t off,
@@ -612,6 +403,23 @@ scan_decoded(const struct loc *l, struct audio_in *a, unsigned int ch,
 		    "samples; the file is damaged",
 		    (unsigned long long)sc->n);
 	free(s);
+}
+
+static void
+facts_from_scan(struct audit_facts *f, const struct scan_result *r)
+{
+	f->scanned = 1;
+	f->frames = r->frames;
+	f->have_frames = 1;
+	f->peak_db = r->peak_db;
+	f->rms_db = r->rms_db;
+	f->clipped = r->clipped;
+	f->clip_runs = r->clip_runs;
+	f->dc = r->dc;
+	f->lead_s = r->lead_s;
+	f->trail_s = r->trail_s;
+	f->hf_db = r->hf_db;
+	f->silent = r->silent;
 }
 
 static void
@@ -747,6 +555,7 @@ audit_core(const struct audit_opts *o, struct src *src, const struct loc *l,
 	unsigned char *head = NULL;
 	struct riff r;
 	struct scan sc;
+	struct scan_result sr;
 	uint64_t usable = 0;
 	ssize_t got, more;
 	int isriff, ok = 0, fast;
@@ -822,7 +631,8 @@ audit_core(const struct audit_opts *o, struct src *src, const struct loc *l,
 		} else if (a != NULL)
 			scan_decoded(l, a, f->channels, &sc, d);
 		if (fast || a != NULL) {
-			scan_finish(&sc, f);
+			scan_finish(&sc, &sr);
+			facts_from_scan(f, &sr);
 			check_scan(o, l, f, d);
 		}
 	}

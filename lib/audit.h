@@ -1,11 +1,11 @@
 /*
  * vox-audio's checks: the header audit of one audio file (our RIFF walk
- * plus libsndfile for everything else), the optional sample scan, the
- * totals of a set, and the --stats records.  A struct audit_file owns
- * its findings; audit_file_release() frees them.  The profile in
- * struct audit_opts is borrowed.  audit_list_read() fills a buffer and
- * an array of pointers into it: the caller frees the array and
- * releases the buffer.
+ * plus libsndfile for everything else), the optional sample scan (read
+ * here, measured by scan.c), the totals of a set, and the --stats
+ * records.  A struct audit_file owns its findings; audit_file_release()
+ * frees them.  The profile in struct audit_opts is borrowed.
+ * audit_list_read() fills a buffer and an array of pointers into it:
+ * the caller frees the array and releases the buffer.
  */
 #ifndef VOX_AUDIT_H
 #define VOX_AUDIT_H
@@ -51,7 +51,7 @@ struct audit_facts {
 	double		peak_db;	/* dBFS; -inf for digital silence */
 	double		rms_db;
 	uint64_t	clipped;	/* samples at full scale */
-	uint64_t	clip_runs;	/* runs of AUDIT_CLIP_RUN or more */
+	uint64_t	clip_runs;	/* runs of SCAN_CLIP_RUN or more */
 	double		dc;		/* mean, fraction of full scale */
 	double		lead_s;		/* silence before the first sound */
 	double		trail_s;	/* silence after the last sound */
@@ -73,8 +73,6 @@ struct audit_set {
 };
 #define AUDIT_SET_INIT { 0, 0, 0.0, 0, 0 }
 
-#define AUDIT_CLIP_RUN	3	/* full-scale samples in a row: a clip */
-#define AUDIT_SILENCE_DB (-50.0) /* 10 ms windows below this are quiet */
 #define AUDIT_DC	0.01	/* DC offset worth a note */
 #define AUDIT_HF_DB	(-40.0)	/* under this above 4 kHz: narrow band */
 

@@ -1,9 +1,11 @@
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Make room for n more bytes and the terminating NUL. */
@@ -47,35 +49,6 @@ buf_addstr(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-/* The code point of the valid UTF-8 sequence at s and its length, or 0. */
-static size_t
-utf8_dec(const unsigned char *s, unsigned int *cp)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		n = 2, *cp = s[0] & 0x1f;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		n = 3, *cp = s[0] & 0x0f;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		n = 4, *cp = s[0] & 0x07;
-	else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = *cp << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && (*cp < 0x800 || (*cp >= 0xd800 && *cp <= 0xdfff))) ||
-	    (n == 4 && (*cp < 0x10000 || *cp > 0x10ffff)))
-		return 0;
-	return n;
-}
-
 /*
  * Characters that move a terminal's cursor, break a line for a parser,
  * reorder the text around them, or are not allowed in XML.
@@ -97,18 +70,14 @@ hostile(unsigned int c)
 void
 buf_addvalid(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned int c;
-	size_t n;
+	size_t len = strlen(s), i = 0, at;
 
-	while (*p != '\0') {
-		if ((n = utf8_dec(p, &c)) > 0) {
-			buf_add(b, p, n);
-			p += n;
-		} else {
-			buf_printf(b, "\\x%02X", *p);
-			p++;
-		}
+	while (i < len) {
+		at = i;
+		if (utf8_cp(s, len, &i) >= 0)
+			buf_add(b, s + at, i - at);
+		else
+			buf_printf(b, "\\x%02X", (unsigned char)s[at]);
 	}
 }
 
@@ -124,26 +93,25 @@ buf_addvalid(struct buf *b, const char *s)
 void
 buf_addesc(struct buf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned int c;
-	size_t n;
+	size_t len = strlen(s), i = 0, at;
+	int32_t c;
 
-	for (; *p != '\0'; p += n) {
-		if ((n = utf8_dec(p, &c)) == 0) {
-			buf_printf(b, "\\x%02X", *p);
-			n = 1;
-		} else if (c == '\n')
+	while (i < len) {
+		at = i;
+		if ((c = utf8_cp(s, len, &i)) < 0)
+			buf_printf(b, "\\x%02X", (unsigned char)s[at]);
+		else if (c == '\n')
 			buf_addstr(b, "\\n");
 		else if (c == '\r')
 			buf_addstr(b, "\\r");
 		else if (c == '\t')
 			buf_addstr(b, "\\t");
 		else if (c < 0x20 || c == 0x7f)
-			buf_printf(b, "\\x%02X", c);
-		else if (hostile(c))
-			buf_printf(b, "\\u%04X", c);
+			buf_printf(b, "\\x%02X", (unsigned int)c);
+		else if (hostile((unsigned int)c))
+			buf_printf(b, "\\u%04X", (unsigned int)c);
 		else
-			buf_add(b, p, n);
+			buf_add(b, s + at, i - at);
 	}
 }
 
@@ -171,6 +139,17 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * "1 line" or "2 lines": summaries count with this, so that no count
+ * is ever followed by a noun of the wrong number.
+ */
+void
+buf_count(struct buf *b, unsigned long long n, const char *one,
+    const char *many)
+{
+	buf_printf(b, "%llu %s", n, n == 1 ? one : many);
 }
 
 void

@@ -24,6 +24,8 @@ void	 buf_addesc(struct buf *, const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);
+void	 buf_count(struct buf *, unsigned long long, const char *,
+	    const char *);
 void	 buf_reset(struct buf *);
 char	*buf_detach(struct buf *);
 void	 buf_release(struct buf *);

@@ -89,6 +89,134 @@ dataset_is_root_text(const struct dataset_entry *e)
 	    dataset_has_suffix(e->name, ".tsv"));
 }
 
+/* A file is a zip by its first bytes, whatever its name. */
+int
+dataset_is_zip(const char *path)
+{
+	unsigned char m[4];
+	FILE *fp;
+	int zip;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 0;
+	zip = fread(m, 1, 4, fp) == 4 && memcmp(m, "PK\3\4", 4) == 0;
+	fclose(fp);
+	return zip || dataset_has_suffix(path, ".zip");
+}
+
+/*
+ * The kind a folder or zip holds, by the files at its root: WAV files
+ * and texts are acoustic data, WAV files alone audio files, texts alone
+ * language data; 0 if it has neither.  wavs and texts get the counts.
+ */
+unsigned int
+dataset_kind(const struct dataset *ds, size_t *wavs, size_t *texts)
+{
+	size_t i;
+
+	*wavs = *texts = 0;
+	for (i = 0; i < ds->n; i++) {
+		*wavs += dataset_is_root_wav(&ds->v[i]);
+		*texts += dataset_is_root_text(&ds->v[i]);
+	}
+	return *wavs > 0 ? (*texts > 0 ? KIND_ACOUSTIC : KIND_AUDIOFILES) :
+	    *texts > 0 ? KIND_LANGUAGE : 0;
+}
+
+/* Whether line p (up to end) starts with the word w, ignoring case. */
+static int
+starts(const char *p, const char *end, const char *w)
+{
+	size_t n = strlen(w);
+
+	return (size_t)(end - p) >= n && strncasecmp(p, w, n) == 0;
+}
+
+/* A display-format section header: "#itn", "# profanity" and so on. */
+static int
+format_header(const char *p, const char *end)
+{
+	static const char *const sect[] = { "itn", "rewrite", "profanity",
+	    "test" };
+	size_t i;
+
+	if (p >= end || *p++ != '#')
+		return 0;
+	if (p < end && *p == ' ')
+		p++;
+	for (i = 0; i < sizeof(sect) / sizeof(sect[0]); i++)
+		if (starts(p, end, sect[i]))
+			return 1;
+	return 0;
+}
+
+/* The kind a file's name says: "trans.txt", "pronunciation.txt"... */
+static unsigned int
+name_kind(const char *path, int *transcript)
+{
+	const char *b = strrchr(path, '/');
+
+	b = b != NULL ? b + 1 : path;
+	*transcript = strstr(b, "trans") != NULL;
+	if (*transcript)
+		return KIND_ACOUSTIC;
+	if (strstr(b, "pron") != NULL || strstr(b, "lexicon") != NULL)
+		return KIND_PRONUNCIATION;
+	if (strstr(b, "related") != NULL || strstr(b, "corpus") != NULL)
+		return KIND_LANGUAGE;
+	return 0;
+}
+
+/*
+ * What kind of text a file is: display format and structured text by
+ * their sections (the vendor's display-format sample is a .txt); then
+ * by name (trans, pron or lexicon, related or corpus); else by the shape
+ * of the lines: mostly name.wav TAB text is a transcript, mostly TABs a
+ * pronunciation file, the rest related text.  Shapes are judged by
+ * majority, so a few broken lines do not change the kind.
+ */
+unsigned int
+dataset_text_kind(const char *path, const struct buf *in, int *transcript)
+{
+	const char *p = buf_str(in), *end = p + in->len, *nl, *tab;
+	size_t lines = 0, tabbed = 0, wavs = 0;
+	unsigned int k;
+	int md = 0;
+
+	*transcript = 0;
+	if (in->len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p < end && lines < 1000; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (format_header(p, nl))
+			return KIND_OUTPUTFORMATTING;
+		md |= starts(p, nl, "@ list ") ||
+		    starts(p, nl, "@ speech:phoneticlexicon");
+		if (nl > p && nl > p + (nl[-1] == '\r')) {
+			lines++;
+			if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
+				tabbed++;
+				wavs += tab - p > 4 &&
+				    strncasecmp(tab - 4, ".wav", 4) == 0;
+			}
+		}
+		if (nl == end)
+			break;
+	}
+	if (md || dataset_has_suffix(path, ".md"))
+		return KIND_LANGUAGEMARKDOWN;
+	if ((k = name_kind(path, transcript)) != 0)
+		return k;
+	if (lines > 0 && wavs * 2 > lines) {
+		*transcript = 1;
+		return KIND_ACOUSTIC;
+	}
+	if (lines > 0 && tabbed * 2 > lines)
+		return KIND_PRONUNCIATION;
+	return KIND_LANGUAGE;
+}
+
 /* Walk a folder without following symbolic links. */
 static int
 walk(struct list *l, const char *root, const char *rel, int depth,
@@ -203,7 +331,9 @@ dataset_find(const struct dataset *ds, const char *name)
 /*
  * Read an entry into out (at most max bytes, 0: no limit).  Symbolic
  * links in folders are not followed: the service would not see them.
- * Returns as io_read_file and archive_read do.
+ * Returns as io_read_file and archive_read do.  Threads may call it at
+ * once: files of a folder are read in parallel, members of a zip one at
+ * a time (archive_read() serializes them).
  */
 int
 dataset_read(struct dataset *ds, const struct dataset_entry *e,

@@ -1,6 +1,7 @@
 /*
  * A dataset as one sorted list of entries, whether it is a folder or a
- * zip archive, so every check reads both the same way.  A struct dataset
+ * zip archive, so every check reads both the same way; and which kind
+ * of data a dataset or a text file holds.  A struct dataset
  * owns its entries and archive; dataset_close() releases them.
  */
 #ifndef VOX_DATASET_H
@@ -42,6 +43,9 @@ int	dataset_has_suffix(const char *, const char *);
 int	dataset_is_audio(const char *);
 int	dataset_is_root_wav(const struct dataset_entry *);
 int	dataset_is_root_text(const struct dataset_entry *);
+int	dataset_is_zip(const char *);
+unsigned int dataset_kind(const struct dataset *, size_t *, size_t *);
+unsigned int dataset_text_kind(const char *, const struct buf *, int *);
 int	dataset_unsafe_name(const char *, const char **);
 int	dataset_bomb(const struct dataset_entry *, const struct profile *);
 int	dataset_skip(const struct dataset *, const struct dataset_entry *,

@@ -5,32 +5,8 @@
 
 #include "buf.h"
 #include "diag.h"
-#include "report.h"
+#include "progname.h"
 #include "xalloc.h"
-
-static const char *progname = "voxprep";
-
-/*
- * Take the program's name from argv[0] and return its base name, for the
- * tool to put back in argv[0] so that getopt's messages use it too.
- */
-char *
-diag_setprogname(char *argv0)
-{
-	char *p;
-
-	if (argv0 == NULL || *argv0 == '\0')
-		return argv0;
-	p = strrchr(argv0, '/');
-	progname = p != NULL ? p + 1 : argv0;
-	return (char *)progname;
-}
-
-const char *
-diag_progname(void)
-{
-	return progname;
-}
 
 /* A message in err(3) form, for the tools' own use. */
 void
@@ -38,7 +14,7 @@ warnx_(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", progname);
+	fprintf(stderr, "%s: ", progname_get());
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -236,7 +212,7 @@ diag_vadd(struct diag *d, const struct loc *l, const char *id,
 
 	if ((r = rule_find(id)) == NULL) {
 		fprintf(stderr, "%s: internal error: unknown rule '%s'\n",
-		    progname, id);
+		    progname_get(), id);
 		abort();
 	}
 	if (sev == SEV_NONE)
@@ -279,6 +255,34 @@ diag_addsev(struct diag *d, const struct loc *l, const char *id,
 
 	va_start(ap, fmt);
 	diag_vadd(d, l, id, sev, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * A finding at line and column col of l's file and member: checkers
+ * keep one struct loc for the file and place each finding on it.
+ */
+void
+diag_vat(struct diag *d, const struct loc *l, unsigned long line,
+    unsigned long col, const char *id, enum severity sev, const char *fmt,
+    va_list ap)
+{
+	struct loc at = *l;
+
+	at.line = line;
+	at.col = col;
+	diag_vadd(d, &at, id, sev, fmt, ap);
+}
+
+void
+diag_at(struct diag *d, const struct loc *l, unsigned long line,
+    unsigned long col, const char *id, enum severity sev, const char *fmt,
+    ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	diag_vat(d, l, line, col, id, sev, fmt, ap);
 	va_end(ap);
 }
 
@@ -408,7 +412,7 @@ diag_print(FILE *fp, const struct finding *f)
 	struct buf b = BUF_INIT;
 
 	if (f->rule == NULL) {
-		buf_printf(&b, "%s: ", progname);
+		buf_printf(&b, "%s: ", progname_get());
 		buf_addesc(&b, f->msg);
 		buf_addc(&b, '\n');
 		fputs(b.s, fp);
@@ -427,7 +431,7 @@ diag_print(FILE *fp, const struct finding *f)
 				buf_printf(&b, ":%lu", f->col);
 		}
 	} else
-		buf_addstr(&b, progname);
+		buf_addstr(&b, progname_get());
 	buf_printf(&b, ": %s: ", sev_name(f->sev));
 	buf_addesc(&b, f->msg);
 	buf_printf(&b, " [%s]\n", f->rule->id);
@@ -435,7 +439,7 @@ diag_print(FILE *fp, const struct finding *f)
 	buf_release(&b);
 }
 
-/* Print, count and report one finding. */
+/* Print, count and pass on one finding. */
 static void
 flush_one(struct diag_out *o, FILE *fp, const struct finding *f)
 {
@@ -448,8 +452,19 @@ flush_one(struct diag_out *o, FILE *fp, const struct finding *f)
 	}
 	if (!o->quiet || f->rule == NULL || f->sev == SEV_ERROR)
 		diag_print(fp, f);
-	if (o->rep != NULL && f->rule != NULL)
-		report_add(o->rep, f);
+	if (o->sink != NULL)
+		o->sink(o->sink_ctx, f);
+}
+
+/*
+ * Whether findings of rule r at severity sev go to the sink only: the
+ * rule is RULE_REPORT_ONLY and the caller asked for it up to sev.
+ */
+static int
+sink_only(const struct diag_out *o, const struct rule *r, enum severity sev)
+{
+	return r != NULL && (r->flags & RULE_REPORT_ONLY) &&
+	    sev <= o->report_only;
 }
 
 static int
@@ -467,13 +482,25 @@ held_cmp(const void *a, const void *b)
 	return (int)(*y)->sev - (int)(*x)->sev;
 }
 
+/* A finding of severity sev held back: it counts, unseen. */
+static void
+count_held(struct diag_out *o, enum severity sev, size_t n)
+{
+	o->count[sev] += n;
+	if (n > 0 && sev > o->worst)
+		o->worst = sev;
+}
+
 /*
  * One note for each rule and file whose findings were held back, as
- * compilers do; the findings still count towards the exit status.
+ * compilers do, once at the end of the run (run_end): a tool that
+ * flushes one file in many parts says it once, not after each part.
+ * The findings were counted when they were held back.
  */
-static void
-flush_held(struct diag_out *o, FILE *fp)
+void
+diag_flush_held(struct diag_out *o)
 {
+	FILE *fp = o->fp != NULL ? o->fp : stderr;
 	struct diag_caps *c = o->caps;
 	struct cap_ent **held;
 	struct finding f;
@@ -490,9 +517,6 @@ flush_held(struct diag_out *o, FILE *fp)
 	for (i = 0; i < n; i++) {
 		struct cap_ent *e = held[i];
 
-		o->count[e->sev] += e->dropped;
-		if (e->sev > o->worst)
-			o->worst = e->sev;
 		memset(&f, 0, sizeof(f));
 		f.file = e->file;
 		f.member = e->member;
@@ -509,9 +533,12 @@ flush_held(struct diag_out *o, FILE *fp)
 }
 
 /*
- * Print, count and report every finding of d, then empty it.  The cap
+ * Print, count and pass on every finding of d, then empty it.  The cap
  * holds across flushes: a tool that flushes a file in parts shows no
- * more of it than one that flushes it at once.
+ * more of it than one that flushes it at once.  What goes to the sink
+ * only is neither shown nor counted, so the output's cap does not
+ * apply to it (the report has its own), and what d held back of it is
+ * not told: it was never to be shown.
  */
 void
 diag_flush(struct diag_out *o, struct diag *d)
@@ -523,11 +550,17 @@ diag_flush(struct diag_out *o, struct diag *d)
 	for (i = 0; i < d->n; i++) {
 		struct finding *f = &d->v[i];
 
+		if (sink_only(o, f->rule, f->sev)) {
+			if (o->sink != NULL)
+				o->sink(o->sink_ctx, f);
+			continue;
+		}
 		if (f->rule != NULL) {
 			e = cap_get(&o->caps, f->rule, f->sev, f->file,
 			    f->member);
 			if (e->kept >= DIAG_CAP) {
 				e->dropped++;
+				count_held(o, f->sev, 1);
 				continue;
 			}
 			e->kept++;
@@ -537,11 +570,13 @@ diag_flush(struct diag_out *o, struct diag *d)
 	for (i = 0; d->caps != NULL && i < d->caps->cap; i++) {
 		struct cap_ent *s = &d->caps->v[i];
 
-		if (s->rule != NULL && s->dropped > 0)
+		if (s->rule != NULL && s->dropped > 0 &&
+		    !sink_only(o, s->rule, s->sev)) {
 			cap_get(&o->caps, s->rule, s->sev, s->file,
 			    s->member)->dropped += s->dropped;
+			count_held(o, s->sev, s->dropped);
+		}
 	}
-	flush_held(o, fp);
 	diag_clear(d);
 }
 

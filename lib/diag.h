@@ -41,6 +41,15 @@ enum consequence {
 
 /* Rule flags. */
 #define RULE_ADVICE	0x1	/* no local check can decide it: docs only */
+/*
+ * Report only when normalizing: a tool that writes the data repaired
+ * (vox-text, vox-pron without --check) gives findings of this rule to
+ * the sink only (the report), not to stderr, and does not count them.
+ * Which severities depends on the tool (diag_out.report_only): vox-text
+ * all of them; vox-pron notes only, as it tells its fixes as notes and
+ * the lines it drops as errors under the same rules (PRON-FORMAT).
+ */
+#define RULE_REPORT_ONLY 0x2
 
 struct rule {
 	const char		*id;		/* "AUDIO-RATE" */
@@ -104,6 +113,12 @@ void	diag_addsev(struct diag *, const struct loc *, const char *,
 	    __attribute__((format(printf, 5, 6)));
 void	diag_vadd(struct diag *, const struct loc *, const char *,
 	    enum severity, const char *, va_list);
+void	diag_at(struct diag *, const struct loc *, unsigned long,
+	    unsigned long, const char *, enum severity, const char *, ...)
+	    __attribute__((format(printf, 7, 8)));
+void	diag_vat(struct diag *, const struct loc *, unsigned long,
+	    unsigned long, const char *, enum severity, const char *,
+	    va_list);
 void	diag_syserr(struct diag *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 enum severity diag_worst(const struct diag *);
@@ -114,10 +129,12 @@ void	diag_clear(struct diag *);
 void	diag_release(struct diag *);
 
 /*
- * The sink: prints findings on a stream in GCC form, counts them,
- * keeps the worst level and hands them to a report when there is one.
+ * The output: prints findings on a stream in GCC form, counts them,
+ * keeps the worst level and hands each one it shows or counts, system
+ * errors too, to the sink when there is one (run_begin() sets it to
+ * the report's, report_sink()).  Findings of RULE_REPORT_ONLY rules up
+ * to severity report_only go to the sink only; SEV_NONE: none do.
  */
-struct report;
 struct diag_out {
 	FILE		*fp;		/* stderr */
 	int		 quiet;		/* print errors and system errors only */
@@ -125,20 +142,22 @@ struct diag_out {
 	enum severity	 worst;
 	int		 syserr;	/* a system error was seen */
 	size_t		 count[4];	/* per severity */
-	struct report	*rep;		/* or NULL */
+	/* The sink, or NULL, is called with sink_ctx and each finding. */
+	void		(*sink)(void *, const struct finding *);
+	void		*sink_ctx;
+	enum severity	 report_only;	/* see above */
 	struct diag_caps *caps;		/* what was shown, across flushes */
 };
 #define DIAG_OUT_INIT { NULL, 0, SEV_ERROR, SEV_NONE, 0, { 0, 0, 0, 0 }, \
-	NULL, NULL }
+	NULL, NULL, SEV_NONE, NULL }
 
 char	*diag_tidy(char *);
 void	diag_print(FILE *, const struct finding *);
 void	diag_flush(struct diag_out *, struct diag *);
+void	diag_flush_held(struct diag_out *);
 int	diag_status(const struct diag_out *);
 void	diag_out_release(struct diag_out *);
 
-char		*diag_setprogname(char *);
-const char	*diag_progname(void);
 void		 warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 #endif

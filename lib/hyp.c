@@ -15,7 +15,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "hyp.h"
-#include "text.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Lines looked at by hyp_detect(). */
@@ -188,7 +188,7 @@ read_line(struct hyp_set *hs, enum hyp_format f, const char *s, size_t n,
 	struct loc where = { name, NULL, line, 1 };
 	size_t k, b, e;
 
-	if ((k = text_utf8_check(s, n)) < n) {
+	if ((k = utf8_check(s, n)) < n) {
 		where.col = k + 1;
 		diag_add(d, &where, HYP_R_READ,
 		    "invalid UTF-8 byte 0x%02X; the line is not scored",
@@ -264,7 +264,7 @@ source_name(const char *url)
 		} else
 			buf_addc(&b, *p);
 	}
-	if (b.len == 0 || text_utf8_check(b.s, b.len) < b.len) {
+	if (b.len == 0 || utf8_check(b.s, b.len) < b.len) {
 		buf_release(&b);
 		return NULL;
 	}

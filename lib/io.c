@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <libgen.h>
 #include <limits.h>
 #include <signal.h>
@@ -12,8 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "diag.h"
 #include "io.h"
+#include "progname.h"
 #include "xalloc.h"
 
 /*
@@ -39,7 +42,7 @@ static volatile sig_atomic_t committing, deferred;
 static void
 io_die(int sig, const char *msg)
 {
-	const char *p = diag_progname();
+	const char *p = progname_get();
 	size_t i;
 
 	for (i = 0; i < IO_NSLOTS; i++)
@@ -63,26 +66,36 @@ io_onsignal(int sig)
 	io_die(sig, ": interrupted; partial output removed\n");
 }
 
+/*
+ * Catch sig with fn, unless it was inherited as ignored: nohup ignores
+ * SIGHUP, and a shell starts a background job of a script with SIGINT
+ * ignored so that a ^C stops only the job in the foreground; a program
+ * keeps such an "ignore", as the convention is.  *old gets the action
+ * to restore.  Returns 0, or -1 when sig stays ignored.
+ */
+int
+io_catch(int sig, void (*fn)(int), struct sigaction *old)
+{
+	struct sigaction sa;
+
+	if (sigaction(sig, NULL, old) == 0 && old->sa_handler == SIG_IGN)
+		return -1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
+	return 0;
+}
+
 /* Install the handlers once, before any output is created. */
 void
 io_init(void)
 {
-	struct sigaction sa;
-	int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	size_t i;
+	struct sigaction old;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = io_onsignal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
-		struct sigaction old;
-
-		/* Respect an inherited "ignore" (nohup, background jobs). */
-		if (sigaction(sigs[i], NULL, &old) == 0 &&
-		    old.sa_handler == SIG_IGN)
-			continue;
-		sigaction(sigs[i], &sa, NULL);
-	}
+	io_catch(SIGINT, io_onsignal, &old);
+	io_catch(SIGTERM, io_onsignal, &old);
+	io_catch(SIGHUP, io_onsignal, &old);
 	signal(SIGPIPE, SIG_IGN);
 }
 
@@ -600,4 +613,164 @@ io_check_outputs(char *const *in, int n, const char *file)
 	warnx_("%s", msg);
 	free(msg);
 	return 1;
+}
+
+static int
+rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
+{
+	return remove(p);
+}
+
+/* Remove a folder and everything in it, symbolic links not followed. */
+void
+io_rm_tree(const char *dir)
+{
+	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/*
+ * A work folder beside out (so that io_publish() is one rename), named
+ * OUT.TOOL.XXXXXX, with the usual mode.  NULL after a system error.
+ */
+char *
+io_workdir(const char *out, const char *tool, struct diag *d)
+{
+	char *w;
+	mode_t um;
+
+	w = xasprintf("%s.%s.XXXXXX", out, tool);
+	if (mkdtemp(w) == NULL) {
+		diag_syserr(d, "cannot create a work folder beside '%s': %s",
+		    out, strerror(errno));
+		free(w);
+		return NULL;
+	}
+	/* mkdtemp makes 0700; the output gets the usual mode. */
+	um = umask(0);
+	umask(um);
+	chmod(w, 0777 & ~um);
+	return w;
+}
+
+/* Replace the folder out by the finished work: rename, the old removed. */
+int
+io_publish(const char *work, const char *out, struct diag *d)
+{
+	struct stat sb;
+	char *old = NULL;
+	int rc = 0;
+
+	if (stat(out, &sb) == 0) {
+		old = xasprintf("%s.old-%ld", out, (long)getpid());
+		if (rename(out, old) == -1) {
+			diag_syserr(d, "cannot replace '%s': %s", out,
+			    strerror(errno));
+			free(old);
+			return -1;
+		}
+	}
+	if (rename(work, out) == -1) {
+		diag_syserr(d, "cannot create '%s': %s", out, strerror(errno));
+		if (old != NULL)
+			rename(old, out);
+		rc = -1;
+	} else if (old != NULL)
+		io_rm_tree(old);
+	free(old);
+	return rc;
+}
+
+/* The absolute form of path, which need not exist but its parent must. */
+char *
+io_abs_path(const char *path)
+{
+	char *p, *slash, *dir, *r = NULL;
+	const char *base;
+
+	p = xstrdup(path);
+	while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
+		p[strlen(p) - 1] = '\0';
+	if ((dir = realpath(p, NULL)) != NULL) {
+		free(p);
+		return dir;
+	}
+	if ((slash = strrchr(p, '/')) == NULL) {
+		dir = realpath(".", NULL);
+		base = p;
+	} else {
+		*slash = '\0';
+		dir = realpath(slash == p ? "/" : p, NULL);
+		base = slash + 1;
+	}
+	if (dir != NULL)
+		r = xasprintf("%s%s%s", dir, strcmp(dir, "/") == 0 ? "" : "/",
+		    base);
+	free(dir);
+	free(p);
+	return r;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+
+	return strcmp(*x, *y);
+}
+
+/* Names listed when a folder holds files of others; then a count. */
+#define FOREIGN_MAX	5
+
+/*
+ * The entries of the folder out that tool does not write (ours(name)
+ * is 0, or not a regular file), each named in one error (sorted, the
+ * first few): replacing the folder would lose them.  Returns 0, or -1
+ * when there is one.
+ */
+int
+io_foreign(const char *out, int (*ours)(const char *), const char *tool,
+    struct diag *d)
+{
+	struct stat sb;
+	struct dirent *de;
+	struct buf names = BUF_INIT;
+	DIR *dp;
+	char *p, **v = NULL;
+	size_t i, n = 0;
+
+	if ((dp = opendir(out)) == NULL) {
+		diag_syserr(d, "cannot read folder '%s': %s", out,
+		    strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		p = xasprintf("%s/%s", out, de->d_name);
+		if (lstat(p, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+		    !ours(de->d_name)) {
+			if ((n & (n - 1)) == 0)
+				v = xreallocarray(v, n > 0 ? n * 2 : 1,
+				    sizeof(*v));
+			v[n++] = xstrdup(de->d_name);
+		}
+		free(p);
+	}
+	closedir(dp);
+	if (n > 0) {
+		qsort(v, n, sizeof(*v), name_cmp);
+		for (i = 0; i < n && i < FOREIGN_MAX; i++)
+			buf_printf(&names, "%s'%s'", i == 0 ? "" : i + 1 == n ?
+			    " and " : ", ", v[i]);
+		if (n > FOREIGN_MAX)
+			buf_printf(&names, " and %zu more", n - FOREIGN_MAX);
+		diag_syserr(d, "'%s' holds %s, which %s does not write; "
+		    "refusing to replace it", out, buf_str(&names), tool);
+	}
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	buf_release(&names);
+	return n > 0 ? -1 : 0;
 }

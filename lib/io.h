@@ -2,12 +2,14 @@
  * Atomic output and checked I/O.  An outfile writes to a temporary file
  * in the target's folder and renames it into place on io_commit(); on
  * io_abort(), on error, and on SIGINT, SIGTERM or SIGHUP the temporary
- * file is removed.  io_commit_set() commits several outputs as one: all
- * of them, or none.  A struct outfile owns its paths and stream.
+ * file is removed (a signal ignored at start stays ignored, io_catch()).
+ * io_commit_set() commits several outputs as one: all of them, or none.
+ * A struct outfile owns its paths and stream.
  */
 #ifndef VOX_IO_H
 #define VOX_IO_H
 
+#include <signal.h>
 #include <stdio.h>
 
 #include "buf.h"
@@ -23,6 +25,7 @@ struct outfile {
 #define OUTFILE_INIT { NULL, NULL, NULL, NULL, -1 }
 
 void	 io_init(void);
+int	 io_catch(int, void (*)(int), struct sigaction *);
 FILE	*io_create(struct outfile *, const char *, struct diag *);
 int	 io_commit(struct outfile *, struct diag *);
 int	 io_commit_set(struct outfile *, size_t, struct diag *);
@@ -35,5 +38,13 @@ int	 io_read_stream(FILE *, const char *, struct buf *, size_t,
 int	 xfclose(FILE *, const char *);
 char	*io_clobbers(const char *, const char *);
 int	 io_check_outputs(char *const *, int, const char *);
+
+/* Folders built whole and renamed into place. */
+char	*io_workdir(const char *, const char *, struct diag *);
+int	 io_publish(const char *, const char *, struct diag *);
+void	 io_rm_tree(const char *);
+int	 io_foreign(const char *, int (*)(const char *), const char *,
+	    struct diag *);
+char	*io_abs_path(const char *);
 
 #endif

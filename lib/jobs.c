@@ -1,7 +1,5 @@
-#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "jobs.h"
 #include "xalloc.h"
@@ -14,33 +12,45 @@
  * at a time.  A worker never runs further than the window ahead of the
  * oldest result not yet handed back, so memory stays bounded however
  * slow one item is.  The caller takes every result that is ready in one
- * go.
+ * go.  Between rounds the workers wait for the next one, keeping their
+ * states.
  */
 #define BATCH_MAX 64
 #define BATCH_SHARE 8		/* a batch is 1/(threads * 8) of the rest */
 #define WINDOW_PER_THREAD 4	/* batches */
 
-struct pool {
-	const struct jobs_spec	*spec;
+struct worker {
+	struct jobs	*j;
+	void		*state;
+};
+
+struct jobs {
+	struct jobs_spec	 spec;
+	struct worker		*w;		/* nw of them */
+	unsigned int		 nw;
+	pthread_t		*tid;
+	unsigned int		 started;	/* 0: work inline */
 	pthread_mutex_t		 mu;
 	pthread_cond_t		 ready;		/* a result arrived */
 	pthread_cond_t		 room;		/* the window moved */
+	size_t			 n;		/* items of this round */
 	size_t			 next;		/* next index to start */
 	size_t			 flushed;	/* results handed back */
-	size_t			 window;
+	size_t			 window;	/* 0: no pool was set up */
 	size_t			 share;		/* threads * BATCH_SHARE */
 	void			**slot;		/* by index % window */
 	unsigned char		*have;
+	void			**got;
 	int			 waiting;	/* the caller waits on ready */
 	int			 stop;
 };
 
-/* How many items to take from p->next: under the lock. */
+/* How many items to take from j->next: under the lock. */
 static size_t
-batch_size(const struct pool *p)
+batch_size(const struct jobs *j)
 {
-	size_t k = (p->spec->n - p->next) / p->share;
-	size_t room = p->flushed + p->window - p->next;
+	size_t k = (j->n - j->next) / j->share;
+	size_t room = j->flushed + j->window - j->next;
 
 	if (k > BATCH_MAX)
 		k = BATCH_MAX;
@@ -52,109 +62,161 @@ batch_size(const struct pool *p)
 static void *
 worker(void *arg)
 {
-	struct pool *p = arg;
+	struct worker *w = arg;
+	struct jobs *j = w->j;
 	void *res[BATCH_MAX];
-	size_t i, k, j;
+	size_t i, k, m;
 
+	pthread_mutex_lock(&j->mu);
 	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (!p->stop && p->next < p->spec->n &&
-		    p->next >= p->flushed + p->window)
-			pthread_cond_wait(&p->room, &p->mu);
-		if (p->stop || p->next >= p->spec->n) {
-			pthread_mutex_unlock(&p->mu);
-			return NULL;
+		while (!j->stop && (j->next >= j->n ||
+		    j->next >= j->flushed + j->window))
+			pthread_cond_wait(&j->room, &j->mu);
+		if (j->stop)
+			break;
+		i = j->next;
+		k = batch_size(j);
+		j->next += k;
+		pthread_mutex_unlock(&j->mu);
+		for (m = 0; m < k; m++)
+			res[m] = j->spec.work(i + m, w->state, j->spec.ctx);
+		pthread_mutex_lock(&j->mu);
+		for (m = 0; m < k; m++) {
+			j->slot[(i + m) % j->window] = res[m];
+			j->have[(i + m) % j->window] = 1;
 		}
-		i = p->next;
-		k = batch_size(p);
-		p->next += k;
-		pthread_mutex_unlock(&p->mu);
-		for (j = 0; j < k; j++)
-			res[j] = p->spec->work(i + j, p->spec->ctx);
-		pthread_mutex_lock(&p->mu);
-		for (j = 0; j < k; j++) {
-			p->slot[(i + j) % p->window] = res[j];
-			p->have[(i + j) % p->window] = 1;
-		}
-		if (p->waiting)
-			pthread_cond_signal(&p->ready);
-		pthread_mutex_unlock(&p->mu);
+		if (j->waiting)
+			pthread_cond_signal(&j->ready);
 	}
+	pthread_mutex_unlock(&j->mu);
+	return NULL;
 }
 
-/* Returns 0, or -1 with errno when threads could not be started. */
+/*
+ * A pool of spec->threads workers, each with the state init made.
+ * Returns NULL if an init failed (after fini of those made before).
+ * Threads that cannot be started are done without: with none at all,
+ * the work runs on the caller's thread rather than fail.
+ */
+struct jobs *
+jobs_start(const struct jobs_spec *spec)
+{
+	struct jobs *j = xcalloc(1, sizeof(*j));
+	unsigned int t, nt = spec->threads ? spec->threads : 1;
+
+	j->spec = *spec;
+	j->w = xcalloc(nt, sizeof(*j->w));
+	for (; j->nw < nt; j->nw++) {
+		j->w[j->nw].j = j;
+		if (spec->init != NULL &&
+		    (j->w[j->nw].state = spec->init(spec->ctx)) == NULL) {
+			jobs_end(j);
+			return NULL;
+		}
+	}
+	if (nt == 1)
+		return j;
+	j->share = (size_t)nt * BATCH_SHARE;
+	j->window = (size_t)nt * WINDOW_PER_THREAD * BATCH_MAX;
+	j->slot = xcalloc(j->window, sizeof(*j->slot));
+	j->have = xcalloc(j->window, 1);
+	j->got = xcalloc(j->window, sizeof(*j->got));
+	j->tid = xcalloc(nt, sizeof(*j->tid));
+	pthread_mutex_init(&j->mu, NULL);
+	pthread_cond_init(&j->ready, NULL);
+	pthread_cond_init(&j->room, NULL);
+	for (t = 0; t < nt; t++) {
+		if (pthread_create(&j->tid[t], NULL, worker, &j->w[t]) != 0)
+			break;
+		j->started++;
+	}
+	return j;
+}
+
+/* Run items 0 to n - 1: done() has seen every one when this returns. */
+void
+jobs_feed(struct jobs *j, size_t n)
+{
+	size_t i, k, m;
+
+	if (j->started == 0) {
+		for (i = 0; i < n; i++)
+			j->spec.done(i, j->spec.work(i, j->w[0].state,
+			    j->spec.ctx), j->spec.ctx);
+		return;
+	}
+	pthread_mutex_lock(&j->mu);
+	j->n = n;
+	j->next = j->flushed = 0;
+	pthread_cond_broadcast(&j->room);
+	for (i = 0; i < n; i = k) {
+		j->waiting = 1;
+		while (!j->have[i % j->window])
+			pthread_cond_wait(&j->ready, &j->mu);
+		j->waiting = 0;
+		for (k = i; k < n && j->have[k % j->window]; k++) {
+			j->got[k - i] = j->slot[k % j->window];
+			j->have[k % j->window] = 0;
+		}
+		j->flushed = k;
+		pthread_cond_broadcast(&j->room);
+		pthread_mutex_unlock(&j->mu);
+		for (m = i; m < k; m++)
+			j->spec.done(m, j->got[m - i], j->spec.ctx);
+		pthread_mutex_lock(&j->mu);
+	}
+	pthread_mutex_unlock(&j->mu);
+}
+
+/* Stop the workers, then fini each state init made. */
+void
+jobs_end(struct jobs *j)
+{
+	unsigned int t;
+
+	if (j == NULL)
+		return;
+	if (j->started > 0) {
+		pthread_mutex_lock(&j->mu);
+		j->stop = 1;
+		pthread_cond_broadcast(&j->room);
+		pthread_mutex_unlock(&j->mu);
+		for (t = 0; t < j->started; t++)
+			pthread_join(j->tid[t], NULL);
+	}
+	if (j->window > 0) {
+		pthread_cond_destroy(&j->room);
+		pthread_cond_destroy(&j->ready);
+		pthread_mutex_destroy(&j->mu);
+	}
+	if (j->spec.init != NULL && j->spec.fini != NULL)
+		for (t = 0; t < j->nw; t++)
+			j->spec.fini(j->w[t].state, j->spec.ctx);
+	free(j->tid);
+	free(j->slot);
+	free(j->have);
+	free(j->got);
+	free(j->w);
+	free(j);
+}
+
+/*
+ * Run spec->n items on a pool of its own, of no more threads than items.
+ * Returns 0, or -1 if an init failed: then no item ran.
+ */
 int
 jobs_run(const struct jobs_spec *spec)
 {
-	struct pool p;
-	pthread_t *tid;
-	unsigned int t, nt = spec->threads ? spec->threads : 1, started = 0;
-	size_t i, j, k;
-	void **got;
-	int e = 0;
+	struct jobs_spec one = *spec;
+	struct jobs *j;
 
-	if (nt > spec->n)
-		nt = spec->n ? (unsigned int)spec->n : 1;
-	if (nt == 1) {
-		for (i = 0; i < spec->n; i++)
-			spec->done(i, spec->work(i, spec->ctx), spec->ctx);
+	if (spec->n == 0)
 		return 0;
-	}
-	memset(&p, 0, sizeof(p));
-	p.spec = spec;
-	p.share = (size_t)nt * BATCH_SHARE;
-	p.window = (size_t)nt * WINDOW_PER_THREAD * BATCH_MAX;
-	p.slot = xcalloc(p.window, sizeof(*p.slot));
-	p.have = xcalloc(p.window, 1);
-	got = xcalloc(p.window, sizeof(*got));
-	pthread_mutex_init(&p.mu, NULL);
-	pthread_cond_init(&p.ready, NULL);
-	pthread_cond_init(&p.room, NULL);
-	tid = xcalloc(nt, sizeof(*tid));
-	for (t = 0; t < nt; t++) {
-		if ((e = pthread_create(&tid[t], NULL, worker, &p)) != 0)
-			break;
-		started++;
-	}
-	if (started == 0) {
-		/* No thread at all: do the work here rather than fail. */
-		for (i = 0; i < spec->n; i++)
-			spec->done(i, spec->work(i, spec->ctx), spec->ctx);
-		e = 0;
-	} else {
-		for (i = 0; i < spec->n; i = j) {
-			pthread_mutex_lock(&p.mu);
-			p.waiting = 1;
-			while (!p.have[i % p.window])
-				pthread_cond_wait(&p.ready, &p.mu);
-			p.waiting = 0;
-			for (j = i; j < spec->n && p.have[j % p.window]; j++) {
-				got[j - i] = p.slot[j % p.window];
-				p.have[j % p.window] = 0;
-			}
-			p.flushed = j;
-			pthread_cond_broadcast(&p.room);
-			pthread_mutex_unlock(&p.mu);
-			for (k = i; k < j; k++)
-				spec->done(k, got[k - i], spec->ctx);
-		}
-	}
-	pthread_mutex_lock(&p.mu);
-	p.stop = 1;
-	pthread_cond_broadcast(&p.room);
-	pthread_mutex_unlock(&p.mu);
-	for (t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	pthread_cond_destroy(&p.room);
-	pthread_cond_destroy(&p.ready);
-	pthread_mutex_destroy(&p.mu);
-	free(tid);
-	free(p.slot);
-	free(p.have);
-	free(got);
-	if (e != 0 && started == 0) {
-		errno = e;
+	if (one.threads == 0 || one.threads > spec->n)
+		one.threads = spec->threads == 0 ? 1 : (unsigned int)spec->n;
+	if ((j = jobs_start(&one)) == NULL)
 		return -1;
-	}
+	jobs_feed(j, spec->n);
+	jobs_end(j);
 	return 0;
 }

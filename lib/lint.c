@@ -4,7 +4,6 @@
  * are the same wherever a problem is found.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "profile.h"
 #include "pron.h"
 #include "related.h"
+#include "strset.h"
 #include "text.h"
 #include "trans.h"
 #include "xalloc.h"
@@ -151,7 +151,6 @@ struct audio_job {
 	const struct dataset_entry	**wav;
 	struct audit_opts		  ao;
 	struct audit_set		  set;
-	pthread_mutex_t			  mu;	/* libzip is not reentrant */
 	struct diag			 *d;
 	struct lint_set			 *collect;
 	struct lint_result		 *res;
@@ -164,7 +163,7 @@ struct audio_res {
 };
 
 static void *
-audio_work(size_t i, void *arg)
+audio_work(size_t i, void *state, void *arg)
 {
 	struct audio_job *j = arg;
 	const struct dataset_entry *e = j->wav[i];
@@ -172,7 +171,6 @@ audio_work(size_t i, void *arg)
 	struct buf b = BUF_INIT;
 	struct loc l;
 	char *path;
-	int rc;
 
 	entry_loc(j->ds, e, &l, &path);
 	if (e->size > LINT_MEMBER_MAX) {
@@ -181,10 +179,7 @@ audio_work(size_t i, void *arg)
 		    (unsigned long long)e->size);
 		goto out;
 	}
-	pthread_mutex_lock(&j->mu);
-	rc = dataset_read(j->ds, e, &b, LINT_MEMBER_MAX, &r->rd);
-	pthread_mutex_unlock(&j->mu);
-	if (rc != 0)
+	if (dataset_read(j->ds, e, &b, LINT_MEMBER_MAX, &r->rd) != 0)
 		goto out;
 	audit_mem(&j->ao, l.file, l.member, b.s != NULL ? b.s : "", b.len,
 	    &r->af);
@@ -227,7 +222,7 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
     struct lint_set *collect, struct lint_result *res, struct diag *d)
 {
 	struct audio_job j;
-	struct jobs_spec js;
+	struct jobs_spec js = { 0 };
 	size_t i, n = 0;
 
 	memset(&j, 0, sizeof(j));
@@ -245,17 +240,14 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
 	j.d = d;
 	j.collect = collect;
 	j.res = res;
-	pthread_mutex_init(&j.mu, NULL);
 	js.n = n;
 	js.threads = o->jobs;
 	js.work = audio_work;
 	js.done = audio_done;
 	js.ctx = &j;
-	if (jobs_run(&js) == -1)
-		diag_syserr(d, "cannot start threads: %s", strerror(errno));
+	jobs_run(&js);
 	audit_set_end(&j.set, &j.ao, ds->path, d);
 	res->audio = n;
-	pthread_mutex_destroy(&j.mu);
 	free(j.wav);
 }
 
@@ -371,41 +363,42 @@ lint_duplicates(const struct dataset *ds, struct lint_set *s, struct diag *d)
 			    s->text[i].name, s->text[i].key);
 }
 
-static const struct lint_item *
-set_find(const struct lint_item *v, size_t n, const char *key)
+/* Each key of v to its first item: v is sorted, so to the first name. */
+static void
+set_index(struct strset *ix, const struct lint_item *v, size_t n)
 {
-	struct lint_item k;
-	size_t lo = 0, hi = n, mid;
-	int c;
+	size_t i;
 
-	k.key = (char *)key;
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if ((c = strcmp(k.key, v[mid].key)) == 0) {
-			/* The first of equal keys, for a stable message. */
-			while (mid > 0 && strcmp(v[mid - 1].key, key) == 0)
-				mid--;
-			return &v[mid];
-		}
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
+	for (i = 0; i < n; i++)
+		(void)strset_add(ix, v[i].key, strlen(v[i].key), i, NULL);
 }
 
-/* Training data that is also in the test set (sets sorted by key). */
+static const struct lint_item *
+set_find(const struct strset *ix, const struct lint_item *v, const char *key)
+{
+	size_t k = strset_find(ix, key, strlen(key));
+
+	return k != STRSET_NONE ? &v[strset_val(ix, k)] : NULL;
+}
+
+/*
+ * Training data that is also in the test set.  Both sets are sorted
+ * (lint_duplicates()), so findings come in key order and name the
+ * first of the other set's items with that key.
+ */
 static void
 lint_leaks(const struct dataset *ds, const struct lint_set *s,
     const struct lint_set *other, struct diag *d)
 {
 	struct loc l = { ds->path, NULL, 0, 0 };
+	struct strset audio = STRSET_INIT, text = STRSET_INIT;
 	const struct lint_item *hit;
 	size_t i;
 
+	set_index(&audio, other->audio, other->naudio);
+	set_index(&text, other->text, other->ntext);
 	for (i = 0; i < s->naudio; i++)
-		if ((hit = set_find(other->audio, other->naudio,
+		if ((hit = set_find(&audio, other->audio,
 		    s->audio[i].key)) != NULL) {
 			l.member = ds->zip ? s->audio[i].name : NULL;
 			diag_add(d, &l, "PKG-LEAK", "'%s' is the same audio as "
@@ -414,11 +407,13 @@ lint_leaks(const struct dataset *ds, const struct lint_set *s,
 		}
 	l.member = NULL;
 	for (i = 0; i < s->ntext; i++)
-		if ((hit = set_find(other->text, other->ntext,
+		if ((hit = set_find(&text, other->text,
 		    s->text[i].key)) != NULL)
 			diag_add(d, &l, "PKG-LEAK", "'%s' has the same sentence "
 			    "as '%s' in the other set: '%s'", s->text[i].name,
 			    hit->name, s->text[i].key);
+	strset_release(&audio);
+	strset_release(&text);
 }
 
 /* Whether the locale takes this kind of data for the purpose. */
@@ -565,7 +560,8 @@ lint_dataset(const struct lint_opts *o, const char *path,
 {
 	struct dataset ds = DATASET_INIT;
 	struct loc l = { path, NULL, 0, 0 };
-	size_t i, wavs = 0, texts = 0;
+	size_t wavs, texts;
+	unsigned int kind;
 	char *top;
 
 	if (dataset_open(&ds, path, d) == -1) {
@@ -573,10 +569,7 @@ lint_dataset(const struct lint_opts *o, const char *path,
 		return -1;
 	}
 	dataset_check_zip(&ds, o->prof, d);
-	for (i = 0; i < ds.n; i++) {
-		wavs += dataset_is_root_wav(&ds.v[i]);
-		texts += dataset_is_root_text(&ds.v[i]);
-	}
+	kind = dataset_kind(&ds, &wavs, &texts);
 	res->kind = o->kind;
 	res->detected = o->kind == 0;
 	/* zip -r data.zip data: one finding, not one per member. */
@@ -591,8 +584,7 @@ lint_dataset(const struct lint_opts *o, const char *path,
 		return 0;
 	}
 	if (res->kind == 0)
-		res->kind = wavs > 0 ? (texts > 0 ? KIND_ACOUSTIC :
-		    KIND_AUDIOFILES) : texts > 0 ? KIND_LANGUAGE : 0;
+		res->kind = kind;
 	if (res->kind == KIND_ACOUSTIC || res->kind == KIND_AUDIOFILES) {
 		if (wavs == 0)
 			diag_add(d, &l, "PKG-ZIP-FLAT", "no WAV file at the "
@@ -673,100 +665,6 @@ lint_trans_file(const struct lint_opts *o, const char *path,
 	trans_release(&tr);
 }
 
-/* Whether line p (up to end) starts with the word w, ignoring case. */
-static int
-starts(const char *p, const char *end, const char *w)
-{
-	size_t n = strlen(w);
-
-	return (size_t)(end - p) >= n && strncasecmp(p, w, n) == 0;
-}
-
-/* A display-format section header: "#itn", "# profanity" and so on. */
-static int
-format_header(const char *p, const char *end)
-{
-	static const char *const sect[] = { "itn", "rewrite", "profanity",
-	    "test" };
-	size_t i;
-
-	if (p >= end || *p++ != '#')
-		return 0;
-	if (p < end && *p == ' ')
-		p++;
-	for (i = 0; i < sizeof(sect) / sizeof(sect[0]); i++)
-		if (starts(p, end, sect[i]))
-			return 1;
-	return 0;
-}
-
-/* The kind a file's name says: "trans.txt", "pronunciation.txt"... */
-static unsigned int
-name_kind(const char *path, int *transcript)
-{
-	const char *b = strrchr(path, '/');
-
-	b = b != NULL ? b + 1 : path;
-	*transcript = strstr(b, "trans") != NULL;
-	if (*transcript)
-		return KIND_ACOUSTIC;
-	if (strstr(b, "pron") != NULL || strstr(b, "lexicon") != NULL)
-		return KIND_PRONUNCIATION;
-	if (strstr(b, "related") != NULL || strstr(b, "corpus") != NULL)
-		return KIND_LANGUAGE;
-	return 0;
-}
-
-/*
- * What kind of text a file is: display format and structured text by
- * their sections (the vendor's display-format sample is a .txt); then
- * by name (trans, pron or lexicon, related or corpus); else by the shape
- * of the lines: mostly name.wav TAB text is a transcript, mostly TABs a
- * pronunciation file, the rest related text.  Shapes are judged by
- * majority, so a few broken lines do not change the kind.
- */
-unsigned int
-lint_text_kind(const char *path, const struct buf *in, int *transcript)
-{
-	const char *p = buf_str(in), *end = p + in->len, *nl, *tab;
-	size_t lines = 0, tabbed = 0, wavs = 0;
-	unsigned int k;
-	int md = 0;
-
-	*transcript = 0;
-	if (in->len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
-		p += 3;
-	for (; p < end && lines < 1000; p = nl + 1) {
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if (format_header(p, nl))
-			return KIND_OUTPUTFORMATTING;
-		md |= starts(p, nl, "@ list ") ||
-		    starts(p, nl, "@ speech:phoneticlexicon");
-		if (nl > p && nl > p + (nl[-1] == '\r')) {
-			lines++;
-			if ((tab = memchr(p, '\t', (size_t)(nl - p))) != NULL) {
-				tabbed++;
-				wavs += tab - p > 4 &&
-				    strncasecmp(tab - 4, ".wav", 4) == 0;
-			}
-		}
-		if (nl == end)
-			break;
-	}
-	if (md || dataset_has_suffix(path, ".md"))
-		return KIND_LANGUAGEMARKDOWN;
-	if ((k = name_kind(path, transcript)) != 0)
-		return k;
-	if (lines > 0 && wavs * 2 > lines) {
-		*transcript = 1;
-		return KIND_ACOUSTIC;
-	}
-	if (lines > 0 && tabbed * 2 > lines)
-		return KIND_PRONUNCIATION;
-	return KIND_LANGUAGE;
-}
-
 /* The size limit of a markdown kind, and its rule. */
 static uint64_t
 text_limit(const struct profile *p, unsigned int kind, const char **rule)
@@ -839,7 +737,7 @@ lint_text(const struct lint_opts *o, const char *path,
 	/* Read a little past the largest limit, to measure the overflow. */
 	if ((rc = io_read_file(path, &in, 1600UL << 20, d)) == -1)
 		return -1;
-	res->kind = lint_text_kind(path, &in, &transcript);
+	res->kind = dataset_text_kind(path, &in, &transcript);
 	res->detected = o->kind == 0;
 	if (o->kind != 0) {
 		res->kind = o->kind;
@@ -889,21 +787,6 @@ out:
 	return 0;
 }
 
-/* A file is a zip by its first bytes, whatever its name. */
-static int
-is_zip(const char *path)
-{
-	unsigned char m[4];
-	FILE *fp;
-	int zip;
-
-	if ((fp = fopen(path, "rb")) == NULL)
-		return 0;
-	zip = fread(m, 1, 4, fp) == 4 && memcmp(m, "PK\3\4", 4) == 0;
-	fclose(fp);
-	return zip || dataset_has_suffix(path, ".zip");
-}
-
 /*
  * Lint the dataset at path: a folder or zip of audio, an audio file or
  * a text file.  With other (a set that lint_path collected, so sorted by
@@ -927,7 +810,7 @@ lint_path(const struct lint_opts *o, const char *path,
 		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode) || is_zip(path))
+	if (S_ISDIR(st.st_mode) || dataset_is_zip(path))
 		rc = lint_dataset(o, path, other, collect, res, d);
 	else if (dataset_is_audio(path))
 		rc = lint_wav(o, path, res, d);
@@ -955,13 +838,13 @@ lint_verdict(struct buf *fp, const char *path, const struct lint_result *res,
 	buf_printf(fp, "%s: ", path);
 	if (n[SEV_ERROR] + n[SEV_WARNING] == 0)
 		buf_addstr(fp, "ok");
-	else if (n[SEV_WARNING] == 0)
-		buf_printf(fp, "%zu error%s", n[SEV_ERROR],
-		    n[SEV_ERROR] == 1 ? "" : "s");
-	else
-		buf_printf(fp, "%zu error%s, %zu warning%s", n[SEV_ERROR],
-		    n[SEV_ERROR] == 1 ? "" : "s", n[SEV_WARNING],
-		    n[SEV_WARNING] == 1 ? "" : "s");
+	else {
+		buf_count(fp, n[SEV_ERROR], "error", "errors");
+		if (n[SEV_WARNING] > 0) {
+			buf_addstr(fp, ", ");
+			buf_count(fp, n[SEV_WARNING], "warning", "warnings");
+		}
+	}
 	if (res->kind == 0) {
 		buf_printf(fp, "; %s, %s\n", n[SEV_ERROR] > 0 && syserr ?
 		    "not checked" : "kind unknown", loc->tag);
@@ -972,15 +855,17 @@ lint_verdict(struct buf *fp, const char *path, const struct lint_result *res,
 	/* A transcript linted alone has no audio to count. */
 	if ((res->kind == KIND_ACOUSTIC || res->kind == KIND_AUDIOFILES) &&
 	    (res->audio > 0 || res->lines == 0)) {
-		buf_printf(fp, ", %zu audio file%s, ", res->audio,
-		    res->audio == 1 ? "" : "s");
+		buf_addstr(fp, ", ");
+		buf_count(fp, res->audio, "audio file", "audio files");
+		buf_addstr(fp, ", ");
 		if (res->seconds < 360)
 			buf_printf(fp, "%.1f s", res->seconds);
 		else
 			buf_printf(fp, "%.2f h", res->seconds / 3600);
 	}
-	if (res->lines > 0)
-		buf_printf(fp, ", %zu line%s", res->lines,
-		    res->lines == 1 ? "" : "s");
+	if (res->lines > 0) {
+		buf_addstr(fp, ", ");
+		buf_count(fp, res->lines, "line", "lines");
+	}
 	buf_addc(fp, '\n');
 }

@@ -49,7 +49,6 @@ int	lint_path(const struct lint_opts *, const char *,
 	    struct diag *);
 void	lint_verdict(struct buf *, const char *, const struct lint_result *,
 	    const struct locale *, const struct diag *);
-unsigned int lint_text_kind(const char *, const struct buf *, int *);
 void	lint_set_release(struct lint_set *);
 void	lint_list_rules(FILE *);
 void	lint_list_locales(FILE *, const struct profile *,

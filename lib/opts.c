@@ -12,6 +12,7 @@
 #include "io.h"
 #include "opts.h"
 #include "profile.h"
+#include "progname.h"
 #include "report.h"
 #include "resample.h"
 #include "xalloc.h"
@@ -200,7 +201,7 @@ opts_bad(const struct opts_tool *t, const char *fmt, ...)
 	va_list ap;
 
 	if (fmt != NULL) {
-		fprintf(stderr, "%s: ", diag_progname());
+		fprintf(stderr, "%s: ", progname_get());
 		va_start(ap, fmt);
 		vfprintf(stderr, fmt, ap);
 		va_end(ap);
@@ -220,14 +221,23 @@ int
 opts_parse(const struct opts_tool *t, struct common_opts *co, int argc,
     char *argv[])
 {
+	static char outbuf[1 << 16];	/* glibc wants the buffer given */
 	const struct opt **all, *o;
 	struct option *lo;
 	char *so;
 	size_t n, i, k = 0, s = 0;
 	int ch, rc = OPTS_GO, nop;
 
-	argv[0] = diag_setprogname(argv[0]);
+	argv[0] = progname_set(argv[0]);
 	co->tool = t;
+	/*
+	 * Standard output in large blocks when it is not a terminal: fewer
+	 * writes for long --stats outputs, and a short output (a rule list)
+	 * meets a full disk in the final flush, where the cause (ENOSPC) is
+	 * still known, rather than in a printf whose errno is long gone.
+	 */
+	if (!isatty(STDOUT_FILENO))
+		setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
 	n = opts_all(t, &all);
 	lo = xcalloc(n + 1, sizeof(*lo));
 	so = xmalloc(2 * n + 1);
@@ -532,7 +542,7 @@ run_begin(struct run *r, struct common_opts *co, const char *tool)
 			    co->locale);
 		else {
 			fprintf(stderr, "%s: unknown locale '%s'; did you mean",
-			    diag_progname(), co->locale);
+			    progname_get(), co->locale);
 			for (i = 0; i < n; i++)
 				fprintf(stderr, "%s '%s'", i ? "," : "",
 				    near[i]->tag);
@@ -543,9 +553,12 @@ run_begin(struct run *r, struct common_opts *co, const char *tool)
 		diag_release(&r->d);
 		return EXIT_USAGE;
 	}
-	if (co->report != NULL)
-		r->out.rep = report_new(co->report, co->report_fmt, tool,
+	if (co->report != NULL) {
+		r->rep = report_new(co->report, co->report_fmt, tool,
 		    VERSION, co->failon);
+		r->out.sink = report_sink;
+		r->out.sink_ctx = r->rep;
+	}
 	return EXIT_OK;
 }
 
@@ -554,10 +567,14 @@ int
 run_end(struct run *r)
 {
 	diag_flush(&r->out, &r->d);
-	if (r->out.rep != NULL) {
-		if (report_close(r->out.rep, &r->d) == -1)
+	diag_flush_held(&r->out);
+	if (r->rep != NULL) {
+		/* report_close() frees it: what it says goes to stderr. */
+		r->out.sink = NULL;
+		r->out.sink_ctx = NULL;
+		if (report_close(r->rep, &r->d) == -1)
 			r->out.syserr = 1;
-		r->out.rep = NULL;
+		r->rep = NULL;
 		diag_flush(&r->out, &r->d);
 	}
 	diag_release(&r->d);

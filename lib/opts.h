@@ -151,7 +151,8 @@ struct run {
 	const char		*tool;
 	struct profile		*prof;
 	const struct locale	*loc;
-	struct diag_out		 out;
+	struct diag_out		 out;	/* its sink is rep's, if any */
+	struct report		*rep;	/* --report, or NULL */
 	struct diag		 d;	/* the tool's own findings */
 };
 

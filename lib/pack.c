@@ -410,8 +410,9 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	if ((fp = out_open(os, mpath, d)) == NULL)
 		goto out;
 	fwrite(json.s, 1, json.len, fp);
-	buf_printf(summary, "%s: %zu WAV file%s, %.1f s, %llu bytes, sha256 "
-	    "%s\n", zpath, s->n, s->n == 1 ? "" : "s", secs,
+	buf_printf(summary, "%s: ", zpath);
+	buf_count(summary, s->n, "WAV file", "WAV files");
+	buf_printf(summary, ", %.1f s, %llu bytes, sha256 %s\n", secs,
 	    (unsigned long long)sb.st_size, hex);
 	rc = 0;
 out:
@@ -591,9 +592,9 @@ pack_text(const struct pack_opts *o, const char *in, struct buf *summary,
 		fwrite(json.s, 1, json.len, fp);
 	}
 	ok = 1;
-	buf_printf(summary, "%s: %llu line%s, %zu bytes, sha256 %s\n",
-	    std ? "<stdout>" : o->out, (unsigned long long)lines,
-	    lines == 1 ? "" : "s", data.len, hex);
+	buf_printf(summary, "%s: ", std ? "<stdout>" : o->out);
+	buf_count(summary, lines, "line", "lines");
+	buf_printf(summary, ", %zu bytes, sha256 %s\n", data.len, hex);
 out:
 	buf_release(&data);
 	buf_release(&json);
@@ -634,9 +635,10 @@ pack_run(const struct pack_opts *o, char *const *in, size_t n,
 	}
 	errors = pack_lint(o, in, n, d);
 	if (errors > 0 && !o->force) {
-		buf_printf(summary, "not packed: the inputs have %zu error%s; "
-		    "fix them, or pack anyway with --force\n", errors,
-		    errors == 1 ? "" : "s");
+		buf_addstr(summary, "not packed: the inputs have ");
+		buf_count(summary, errors, "error", "errors");
+		buf_addstr(summary, "; fix them, or pack anyway with "
+		    "--force\n");
 		rc = 1;
 		goto out;
 	}

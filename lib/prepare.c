@@ -15,9 +15,7 @@
  * the raw one, a converted WAV to the recording it came from.
  */
 #define _XOPEN_SOURCE 700
-#include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -472,7 +470,7 @@ find_text(struct prep *st, const char *name, char *path, struct buf *b)
 		free(path);
 		return;
 	}
-	kind = lint_text_kind(name, b, &transcript);
+	kind = dataset_text_kind(name, b, &transcript);
 	r = transcript ? 0 : kind == KIND_LANGUAGE ? 1 :
 	    kind == KIND_PRONUNCIATION ? 2 : -1;
 	slot = r == 0 ? &st->trans : r == 1 ? &st->related : r == 2 ?
@@ -620,7 +618,7 @@ struct conv_res {
 };
 
 static void *
-conv_work(size_t i, void *arg)
+conv_work(size_t i, void *state, void *arg)
 {
 	struct prep *st = arg;
 	struct conv_res *r = xcalloc(1, sizeof(*r));
@@ -663,10 +661,9 @@ conv_done(size_t i, void *res, void *arg)
 static int
 stage_convert(struct prep *st)
 {
-	struct jobs_spec js;
+	struct jobs_spec js = { 0 };
 	size_t from = st->d->n, i;
 	double bytes = 0;
-	int rc;
 
 	if (st->nsrc == 0)
 		return 0;
@@ -680,18 +677,14 @@ stage_convert(struct prep *st)
 	js.work = conv_work;
 	js.done = conv_done;
 	js.ctx = st;
-	rc = jobs_run(&js);
+	jobs_run(&js);
 	progress_end(&st->prog);
-	if (rc == -1) {
-		diag_syserr(st->d, "cannot start threads: %s",
-		    strerror(errno));
-		return -1;
-	}
 	buf_printf(st->sum, "  audio: %zu of %zu in %u Hz mono 16-bit "
-	    "WAV (%zu converted, %zu already right), %.1f s, %llu "
-	    "samples clipped\n", st->converted, st->nsrc, st->o->rate,
-	    st->converted - st->copied, st->copied, st->seconds,
-	    (unsigned long long)st->clipped);
+	    "WAV (%zu converted, %zu already right), %.1f s, ",
+	    st->converted, st->nsrc, st->o->rate, st->converted - st->copied,
+	    st->copied, st->seconds);
+	buf_count(st->sum, st->clipped, "sample", "samples");
+	buf_addstr(st->sum, " clipped\n");
 	account(st, PK_AUDIO, from);
 	return 0;
 }
@@ -895,9 +888,10 @@ stage_pack(struct prep *st)
 			continue;
 		buf_printf(st->sum, "  %s: ", kind_name((enum kind)k->kind));
 		if (k->errors > 0 && !st->o->force) {
-			buf_printf(st->sum, "not packed: the inputs have %zu "
-			    "error%s; fix them, or pack anyway with --force\n",
-			    k->errors, k->errors == 1 ? "" : "s");
+			buf_addstr(st->sum, "not packed: the inputs have ");
+			buf_count(st->sum, k->errors, "error", "errors");
+			buf_addstr(st->sum, "; fix them, or pack anyway with "
+			    "--force\n");
 			continue;
 		}
 		po.kind = k->kind;
@@ -915,11 +909,11 @@ stage_pack(struct prep *st)
 			break;
 		}
 		k->packed = 1;
-		if (k->errors > 0)
-			buf_printf(st->sum, "packed despite %zu error%s "
-			    "(--force)\n", k->errors, k->errors == 1 ? "" :
-			    "s");
-		else
+		if (k->errors > 0) {
+			buf_addstr(st->sum, "packed despite ");
+			buf_count(st->sum, k->errors, "error", "errors");
+			buf_addstr(st->sum, " (--force)\n");
+		} else
 			buf_addstr(st->sum, "packed\n");
 		t = swap(buf_str(&s), st->work, st->outdir);
 		add_lines(st->sum, t, "    ");
@@ -930,56 +924,10 @@ stage_pack(struct prep *st)
 }
 
 static int
-rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *f)
-{
-	return remove(p);
-}
-
-static void
-rm_tree(const char *dir)
-{
-	nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* Replace OUT_DIR by the finished work: rename, the old one removed. */
-static int
-publish(const char *work, const char *out, struct diag *d)
-{
-	struct stat sb;
-	char *old = NULL;
-	int rc = 0;
-
-	if (stat(out, &sb) == 0) {
-		old = xasprintf("%s.old-%ld", out, (long)getpid());
-		if (rename(out, old) == -1) {
-			diag_syserr(d, "cannot replace '%s': %s", out,
-			    strerror(errno));
-			free(old);
-			return -1;
-		}
-	}
-	if (rename(work, out) == -1) {
-		diag_syserr(d, "cannot create '%s': %s", out, strerror(errno));
-		if (old != NULL)
-			rename(old, out);
-		rc = -1;
-	} else if (old != NULL)
-		rm_tree(old);
-	free(old);
-	return rc;
-}
-
-static int
 ready(const struct prep *st, const struct pkind *k)
 {
 	return k->packed && k->errors == 0 &&
 	    (st->o->failon > SEV_WARNING || k->warnings == 0);
-}
-
-static void
-plural(struct buf *b, size_t n, const char *what)
-{
-	buf_printf(b, "%zu %s%s", n, what, n == 1 ? "" : "s");
 }
 
 /*
@@ -1007,10 +955,11 @@ verdict(struct prep *st)
 		free(out);
 		return 0;
 	}
-	if (n > 0)
-		buf_printf(st->sum, "%s: %zu of %zu kind%s ready to upload", out,
-		    nready, n, n == 1 ? "" : "s");
-	else
+	if (n > 0) {
+		buf_printf(st->sum, "%s: %zu of ", out, nready);
+		buf_count(st->sum, n, "kind", "kinds");
+		buf_addstr(st->sum, " ready to upload");
+	} else
 		buf_printf(st->sum, "%s: nothing to upload", out);
 	for (i = 0; i < PK_N; i++) {
 		const struct pkind *k = &st->k[i];
@@ -1020,25 +969,25 @@ verdict(struct prep *st)
 		buf_printf(st->sum, "; %s ", kind_name((enum kind)k->kind));
 		if (!k->packed) {
 			buf_addstr(st->sum, "not packed: ");
-			plural(st->sum, k->errors, "error");
+			buf_count(st->sum, k->errors, "error", "errors");
 		} else if (k->errors > 0) {
 			buf_addstr(st->sum, "packed despite ");
-			plural(st->sum, k->errors, "error");
+			buf_count(st->sum, k->errors, "error", "errors");
 			buf_addstr(st->sum, " (--force)");
 		} else {
 			buf_addstr(st->sum, "has ");
-			plural(st->sum, k->warnings, "warning");
+			buf_count(st->sum, k->warnings, "warning", "warnings");
 			buf_addstr(st->sum, lvl);
 		}
 	}
 	if (st->other[1] > 0) {
 		buf_addstr(st->sum, "; ");
-		plural(st->sum, st->other[1], "error");
+		buf_count(st->sum, st->other[1], "error", "errors");
 		buf_addstr(st->sum, " about the inputs");
 	}
 	if (*lvl != '\0' && st->other[0] > 0) {
 		buf_addstr(st->sum, "; ");
-		plural(st->sum, st->other[0], "warning");
+		buf_count(st->sum, st->other[0], "warning", "warnings");
 		buf_printf(st->sum, " about the inputs%s", lvl);
 	}
 	buf_addc(st->sum, '\n');
@@ -1058,7 +1007,7 @@ stage_commit(struct prep *st)
 	size_t i;
 	int k;
 
-	rm_tree(st->audio);
+	io_rm_tree(st->audio);
 	for (k = PK_TEXT; k < PK_N; k++)
 		if (st->k[k].kind != 0)
 			remove(st->k[k].src);
@@ -1068,39 +1017,9 @@ stage_commit(struct prep *st)
 	for (i = st->first; i < st->d->n; i++)
 		report_add(rep, &st->d->v[i]);
 	if (report_close(rep, st->d) == -1 ||
-	    publish(st->work, st->outdir, st->d) == -1)
+	    io_publish(st->work, st->outdir, st->d) == -1)
 		return -1;
 	return verdict(st);
-}
-
-/* The absolute form of path, which need not exist but its parent must. */
-static char *
-abs_path(const char *path)
-{
-	char *p, *slash, *dir, *r = NULL;
-	const char *base;
-
-	p = xstrdup(path);
-	while (strlen(p) > 1 && p[strlen(p) - 1] == '/')
-		p[strlen(p) - 1] = '\0';
-	if ((dir = realpath(p, NULL)) != NULL) {
-		free(p);
-		return dir;
-	}
-	if ((slash = strrchr(p, '/')) == NULL) {
-		dir = realpath(".", NULL);
-		base = p;
-	} else {
-		*slash = '\0';
-		dir = realpath(slash == p ? "/" : p, NULL);
-		base = slash + 1;
-	}
-	if (dir != NULL)
-		r = xasprintf("%s%s%s", dir, strcmp(dir, "/") == 0 ? "" : "/",
-		    base);
-	free(dir);
-	free(p);
-	return r;
 }
 
 /* Whether s is "-" and three or more digits, then suffix: "-001.zip". */
@@ -1147,69 +1066,6 @@ prepare_wrote(const char *name)
 	return 0;
 }
 
-static int
-name_cmp(const void *a, const void *b)
-{
-	const char *const *x = a, *const *y = b;
-
-	return strcmp(*x, *y);
-}
-
-/* Names listed when OUT_DIR holds files of others; then a count. */
-#define FOREIGN_MAX	5
-
-/*
- * The files of OUT_DIR that a run does not write, each named in one
- * error (sorted, the first few): replacing them would lose data.
- * Returns 0, or -1 when there is one.
- */
-static int
-out_foreign(const char *out, struct diag *d)
-{
-	struct stat sb;
-	struct dirent *de;
-	struct buf names = BUF_INIT;
-	DIR *dp;
-	char *p, **v = NULL;
-	size_t i, n = 0;
-
-	if ((dp = opendir(out)) == NULL) {
-		diag_syserr(d, "cannot read folder '%s': %s", out,
-		    strerror(errno));
-		return -1;
-	}
-	while ((de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		p = xasprintf("%s/%s", out, de->d_name);
-		if (lstat(p, &sb) == -1 || !S_ISREG(sb.st_mode) ||
-		    !prepare_wrote(de->d_name)) {
-			if ((n & (n - 1)) == 0)
-				v = xreallocarray(v, n > 0 ? n * 2 : 1,
-				    sizeof(*v));
-			v[n++] = xstrdup(de->d_name);
-		}
-		free(p);
-	}
-	closedir(dp);
-	if (n > 0) {
-		qsort(v, n, sizeof(*v), name_cmp);
-		for (i = 0; i < n && i < FOREIGN_MAX; i++)
-			buf_printf(&names, "%s'%s'", i == 0 ? "" : i + 1 == n ?
-			    " and " : ", ", v[i]);
-		if (n > FOREIGN_MAX)
-			buf_printf(&names, " and %zu more", n - FOREIGN_MAX);
-		diag_syserr(d, "'%s' holds %s, which vox-prepare does not "
-		    "write; refusing to replace it", out, buf_str(&names));
-	}
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-	buf_release(&names);
-	return n > 0 ? -1 : 0;
-}
-
 /*
  * A finished run replaces OUT_DIR as a whole.  Refuse, before any work,
  * an OUT_DIR that is the raw folder or holds it, that is not a folder,
@@ -1225,7 +1081,7 @@ out_check(const char *raw, const char *out, struct diag *d)
 	int rc = 0;
 
 	r = realpath(raw, NULL);
-	o = abs_path(out);
+	o = io_abs_path(out);
 	if (r != NULL && o != NULL) {
 		n = strlen(o);
 		if (strcmp(r, o) == 0) {
@@ -1248,27 +1104,16 @@ out_check(const char *raw, const char *out, struct diag *d)
 		    out);
 		return -1;
 	}
-	return out_foreign(out, d);
+	return io_foreign(out, prepare_wrote, "vox-prepare", d);
 }
 
 /* The work folder beside OUT_DIR (rename stays atomic), with .audio. */
 static int
 prep_workdir(struct prep *st)
 {
-	mode_t um;
-
-	st->work = xasprintf("%s.vox-prepare.XXXXXX", st->outdir);
-	if (mkdtemp(st->work) == NULL) {
-		diag_syserr(st->d, "cannot create a work folder beside '%s': "
-		    "%s", st->out, strerror(errno));
-		free(st->work);
-		st->work = NULL;
+	if ((st->work = io_workdir(st->outdir, "vox-prepare", st->d)) ==
+	    NULL)
 		return -1;
-	}
-	/* mkdtemp makes 0700; OUT_DIR gets the usual mode. */
-	um = umask(0);
-	umask(um);
-	chmod(st->work, 0777 & ~um);
 	st->audio = xasprintf("%s/.audio", st->work);
 	st->tcopy = xasprintf("%s/trans.txt", st->audio);
 	if (mkdir(st->audio, 0777) == -1) {
@@ -1317,13 +1162,16 @@ found(struct prep *st)
 {
 	char *raw = esc(st->raw);
 
-	buf_printf(st->sum, "%s: %zu audio files%s%s%s", raw, st->nsrc,
-	    st->trans ? ", a transcript" : "",
+	buf_printf(st->sum, "%s: ", raw);
+	buf_count(st->sum, st->nsrc, "audio file", "audio files");
+	buf_printf(st->sum, "%s%s%s", st->trans ? ", a transcript" : "",
 	    st->related ? ", related text" : "",
 	    st->pron ? ", pronunciations" : "");
-	if (st->unused > 0)
-		buf_printf(st->sum, "; %zu file%s not used", st->unused,
-		    st->unused == 1 ? "" : "s");
+	if (st->unused > 0) {
+		buf_addstr(st->sum, "; ");
+		buf_count(st->sum, st->unused, "file", "files");
+		buf_addstr(st->sum, " not used");
+	}
 	buf_addc(st->sum, '\n');
 	free(raw);
 }
@@ -1363,7 +1211,7 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
     struct buf *sum, struct diag *d)
 {
 	struct prep st;
-	struct sigaction sa, oldint, oldterm, oldhup;
+	struct sigaction oldint, oldterm, oldhup;
 	size_t i, from;
 	int rc = -1;
 
@@ -1382,12 +1230,9 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 	    prep_workdir(&st) == -1)
 		goto out;
 	found(&st);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = onstop;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, &oldint);
-	sigaction(SIGTERM, &sa, &oldterm);
-	sigaction(SIGHUP, &sa, &oldhup);
+	io_catch(SIGINT, onstop, &oldint);
+	io_catch(SIGTERM, onstop, &oldterm);
+	io_catch(SIGHUP, onstop, &oldhup);
 	rc = 0;
 	if (syserr_seen(&st)) {
 		diag_syserr(d, "'%s' is unchanged after the errors above", out);
@@ -1413,7 +1258,7 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 	sigaction(SIGHUP, &oldhup, NULL);
 out:
 	if (rc == -1 && st.work != NULL)
-		rm_tree(st.work);
+		io_rm_tree(st.work);
 	prep_release(&st);
 	if (stop)
 		raise(stop);

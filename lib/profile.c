@@ -16,9 +16,6 @@
 #ifndef DATADIR
 #define DATADIR "/usr/local/share/voxprep"
 #endif
-#ifndef SRCDATADIR
-#define SRCDATADIR DATADIR
-#endif
 
 static int
 isdir(const char *p)
@@ -30,8 +27,10 @@ isdir(const char *p)
 
 /*
  * Where the profile and schemas are: $VOXPREP_DATADIR; else beside the
- * executable in ../share/voxprep (a relocated install); else the
- * configured DATADIR; else the source tree the binary was built in.
+ * executable in ../share/voxprep (a relocated install, or a build
+ * folder, where the Makefile links it to the tree's schemas); else the
+ * configured DATADIR.  No path of the source tree is compiled in: an
+ * installed binary must not read from the checkout it was built in.
  */
 char *
 profile_datadir(void)
@@ -52,9 +51,7 @@ profile_datadir(void)
 			free(cand);
 		}
 	}
-	if (isdir(DATADIR))
-		return xstrdup(DATADIR);
-	return xstrdup(SRCDATADIR);
+	return xstrdup(DATADIR);
 }
 
 char *

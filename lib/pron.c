@@ -17,8 +17,9 @@
 #include "diag.h"
 #include "io.h"
 #include "pron.h"
-#include "report.h"
+#include "strset.h"
 #include "text.h"
+#include "utf8.h"
 #include "xalloc.h"
 #include "xml.h"
 
@@ -42,7 +43,7 @@ static const char *const count_names[PC_N][2] = {
 	    "spoken forms with blanks collapsed" },
 	{ "bad format", "bad format" },
 	{ "invalid UTF-8", "invalid UTF-8" },
-	{ "duplicate", "duplicate" }
+	{ "duplicate", "duplicates" }
 };
 
 /*
@@ -93,11 +94,10 @@ struct ctx {
 	struct buf		*out;
 	struct buf		 a;
 	struct buf		 b;
-	char			**seen;		/* display TAB spoken */
-	size_t			 nseen;
-	size_t			 capseen;
-	size_t			*hseen;		/* index + 1 by display hash */
-	size_t			 hcap;
+	struct strset		 seen;		/* display forms; value: line */
+	struct text_span	*spoken;	/* of each, in spokens */
+	size_t			 nspoken;
+	struct buf		 spokens;
 	int			 en;
 };
 
@@ -121,12 +121,6 @@ pron_common(const char *s, size_t len)
 	    sizeof(common_en[0]), cmp_word) != NULL;
 }
 
-static unsigned long
-col_of(const char *s, size_t off)
-{
-	return (unsigned long)text_ncp(s, off) + 1;
-}
-
 static void
 add(struct ctx *c, unsigned long col, const char *id, enum severity sev,
     const char *fmt, ...) __attribute__((format(printf, 5, 6)));
@@ -136,14 +130,10 @@ add(struct ctx *c, unsigned long col, const char *id, enum severity sev,
     const char *fmt, ...)
 {
 	va_list ap;
-	const struct rule *r = rule_find(id);
 
-	c->loc.col = col;
 	va_start(ap, fmt);
-	diag_vadd(c->d, &c->loc, id, sev != SEV_NONE ? sev :
-	    r != NULL ? r->sev : SEV_ERROR, fmt, ap);
+	diag_vat(c->d, &c->loc, c->loc.line, col, id, sev, fmt, ap);
 	va_end(ap);
-	c->loc.col = 0;
 }
 
 /* Windows-1252 to UTF-8. */
@@ -158,18 +148,7 @@ from_cp1252(const char *s, size_t len, struct buf *out)
 		c = (unsigned char)s[i];
 		if (c >= 0x80 && c < 0xA0)
 			c = cp1252[c - 0x80] ? cp1252[c - 0x80] : 0xFFFD;
-		if (c < 0x80)
-			buf_addc(out, (int)c);
-		else if (c < 0x800) {
-			u[0] = (char)(0xC0 | c >> 6);
-			u[1] = (char)(0x80 | (c & 0x3F));
-			buf_add(out, u, 2);
-		} else {
-			u[0] = (char)(0xE0 | c >> 12);
-			u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-			u[2] = (char)(0x80 | (c & 0x3F));
-			buf_add(out, u, 3);
-		}
+		buf_add(out, u, utf8_enc(c, u));
 	}
 }
 
@@ -201,7 +180,7 @@ spoken_ok(const struct ctx *c, const char *s, size_t len, size_t at,
 		return text_char_class(ch) == TEXT_C_LETTER;
 	n = strlen(al);
 	while (i < n)
-		if (text_cp(al, n, &i) == ch)
+		if (utf8_cp(al, n, &i) == ch)
 			return 1;
 	return 0;
 }
@@ -218,7 +197,7 @@ punct_to_space(struct ctx *c)
 	buf_reset(&c->b);
 	while (i < c->a.len) {
 		at = i;
-		ch = text_cp(c->a.s, c->a.len, &i);
+		ch = utf8_cp(c->a.s, c->a.len, &i);
 		k = text_char_class(ch);
 		if ((k == TEXT_C_PUNCT || (k == TEXT_C_SYMBOL && ch < 0x80)) &&
 		    !spoken_ok(c, c->a.s, c->a.len, at, ch)) {
@@ -283,8 +262,8 @@ fix_spoken(struct ctx *c, unsigned long scol)
 		while (i > 0 && ((unsigned char)c->a.s[i] & 0xC0) == 0x80)
 			i--;
 		n = i;
-		ch = text_cp(c->a.s, c->a.len, &n);
-		add(c, scol + col_of(c->a.s, i) - 1, id, sev, "uppercase "
+		ch = utf8_cp(c->a.s, c->a.len, &n);
+		add(c, scol + utf8_col(c->a.s, i) - 1, id, sev, "uppercase "
 		    "'%.*s' in the spoken form; it is lowercased",
 		    (int)(n - i), c->a.s + i);
 		c->st->count[PC_LOWER]++;
@@ -295,7 +274,7 @@ fix_spoken(struct ctx *c, unsigned long scol)
 	for (i = 0; i < c->a.len && !isdigit((unsigned char)c->a.s[i]); i++)
 		;
 	if (i < c->a.len) {
-		add(c, scol + col_of(c->a.s, i) - 1, id, sev, "digit '%c' in "
+		add(c, scol + utf8_col(c->a.s, i) - 1, id, sev, "digit '%c' in "
 		    "the spoken form; it is spelled out", c->a.s[i]);
 		c->st->count[PC_DIGITS]++;
 		/* Twice: mixed tokens (k8s) go letter by letter first. */
@@ -311,25 +290,25 @@ fix_spoken(struct ctx *c, unsigned long scol)
 	}
 	for (i = 0; i < c->a.len; ) {
 		n = i;
-		ch = text_cp(c->a.s, c->a.len, &n);
+		ch = utf8_cp(c->a.s, c->a.len, &n);
 		if (ch >= 0 && text_char_class(ch) == TEXT_C_PUNCT &&
 		    !spoken_ok(c, c->a.s, c->a.len, i, ch))
 			break;
 		i = n;
 	}
 	if (i < c->a.len) {
-		add(c, scol + col_of(c->a.s, i) - 1, id, sev, "punctuation "
+		add(c, scol + utf8_col(c->a.s, i) - 1, id, sev, "punctuation "
 		    "'%.*s' in the spoken form; it is made a space",
 		    (int)(n - i), c->a.s + i);
 		c->st->count[PC_PUNCT]++;
 	}
 	punct_to_space(c);
-	if (c->en && text_find_above(c->a.s, c->a.len, 0x7F) < c->a.len) {
+	if (c->en && utf8_find_above(c->a.s, c->a.len, 0x7F) < c->a.len) {
 		if (text_ascii_fold(c->t, c->a.s, c->a.len, &c->b) == 1) {
-			i = text_find_above(c->a.s, c->a.len, 0x7F);
-			add(c, scol + col_of(c->a.s, i) - 1, id, sev, "letter "
-			    "outside a-z in the spoken form; it is folded to "
-			    "ASCII");
+			i = utf8_find_above(c->a.s, c->a.len, 0x7F);
+			add(c, scol + utf8_col(c->a.s, i) - 1, id, sev,
+			    "letter outside a-z in the spoken form; it is "
+			    "folded to ASCII");
 			c->st->count[PC_ASCII]++;
 			swap(c);
 		} else
@@ -358,10 +337,10 @@ check_spoken(struct ctx *c, unsigned long scol)
 
 	while (i < c->a.len) {
 		at = i;
-		ch = text_cp(c->a.s, c->a.len, &i);
+		ch = utf8_cp(c->a.s, c->a.len, &i);
 		if (ch < 0 || spoken_ok(c, c->a.s, c->a.len, at, ch))
 			continue;
-		add(c, scol + col_of(c->a.s, at) - 1, "PRON-SPOKEN-CHARS",
+		add(c, scol + utf8_col(c->a.s, at) - 1, "PRON-SPOKEN-CHARS",
 		    SEV_NONE, "%s '%.*s' in the spoken form; %s spoken forms "
 		    "are lowercase letters%s and single spaces",
 		    class_name(text_char_class(ch)), (int)(i - at), c->a.s + at,
@@ -371,79 +350,33 @@ check_spoken(struct ctx *c, unsigned long scol)
 	}
 }
 
+/*
+ * The index of the display form disp if it was seen before, with *same
+ * telling whether its spoken form was sp too; else record disp with sp
+ * and line, and return STRSET_NONE.
+ */
 static size_t
-seen_hash(const char *s, size_t n)
-{
-	size_t h = 2166136261u, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-/* The entry + 1 whose display form is disp, or 0 (a hash lookup). */
-static size_t
-seen_find(struct ctx *c, const char *disp, size_t dn, const char *sp,
-    size_t sn, int *same)
-{
-	size_t h, i, k;
-	char *e;
-
-	if (c->hcap == 0)
-		return 0;
-	for (h = seen_hash(disp, dn) & (c->hcap - 1); (i = c->hseen[h]) != 0;
-	    h = (h + 1) & (c->hcap - 1)) {
-		e = c->seen[i - 1];
-		k = strcspn(e, "\t");
-		if (k == dn && memcmp(e, disp, dn) == 0) {
-			*same = strcspn(e + k + 1, "\t") == sn &&
-			    memcmp(e + k + 1, sp, sn) == 0;
-			return i;
-		}
-	}
-	return 0;
-}
-
-static void
-seen_index(struct ctx *c, size_t i)
-{
-	const char *e = c->seen[i];
-	size_t h;
-
-	for (h = seen_hash(e, strcspn(e, "\t")) & (c->hcap - 1);
-	    c->hseen[h] != 0; h = (h + 1) & (c->hcap - 1))
-		;
-	c->hseen[h] = i + 1;
-}
-
-static void
 seen_add(struct ctx *c, const char *disp, size_t dn, const char *sp,
-    size_t sn, unsigned long line)
+    size_t sn, unsigned long line, int *same)
 {
+	struct text_span *e;
 	size_t k;
 
-	if (c->nseen == c->capseen) {
-		c->capseen = c->capseen ? c->capseen * 2 : 64;
-		c->seen = xreallocarray(c->seen, c->capseen, sizeof(*c->seen));
+	if (!strset_add(&c->seen, disp, dn, line, &k)) {
+		e = &c->spoken[k];
+		*same = e->len == sn && (sn == 0 ||
+		    memcmp(c->spokens.s + e->off, sp, sn) == 0);
+		return k;
 	}
-	if ((c->nseen + 1) * 2 > c->hcap) {
-		free(c->hseen);
-		c->hcap = c->hcap ? c->hcap * 2 : 256;
-		c->hseen = xcalloc(c->hcap, sizeof(*c->hseen));
-		for (k = 0; k < c->nseen; k++)
-			seen_index(c, k);
+	if (c->nspoken == k) {
+		c->nspoken = k ? k * 2 : 64;
+		c->spoken = xreallocarray(c->spoken, c->nspoken,
+		    sizeof(*c->spoken));
 	}
-	c->seen[c->nseen] = xasprintf("%.*s\t%.*s\t%lu", (int)dn, disp,
-	    (int)sn, sp, line);
-	seen_index(c, c->nseen++);
-}
-
-static unsigned long
-seen_line(const char *e)
-{
-	const char *p = strrchr(e, '\t');
-
-	return p != NULL ? strtoul(p + 1, NULL, 10) : 0;
+	c->spoken[k].off = c->spokens.len;
+	c->spoken[k].len = sn;
+	buf_add(&c->spokens, sp, sn);
+	return STRSET_NONE;
 }
 
 static void
@@ -462,8 +395,8 @@ check_line(struct ctx *c, const char *s, size_t n)
 
 	for (i = 0; i < n; i++)
 		ntab += s[i] == '\t';
-	if ((off = text_utf8_check(s, n)) < n) {
-		add(c, col_of(s, off), "PRON-ENC", SEV_NONE, "invalid UTF-8 "
+	if ((off = utf8_check(s, n)) < n) {
+		add(c, utf8_col(s, off), "PRON-ENC", SEV_NONE, "invalid UTF-8 "
 		    "byte 0x%02X; the line is dropped (save the file as UTF-8 "
 		    "with a BOM)", (unsigned char)s[off]);
 		drop(c, PC_D_ENC);
@@ -488,7 +421,7 @@ check_line(struct ctx *c, const char *s, size_t n)
 	if (ntab > 1) {
 		k = (size_t)((const char *)memchr(tab + 1, '\t',
 		    n - (size_t)(tab - s) - 1) - s);
-		add(c, col_of(s, k), "PRON-FORMAT", SEV_NONE, "%zu TABs; a "
+		add(c, utf8_col(s, k), "PRON-FORMAT", SEV_NONE, "%zu TABs; a "
 		    "line has exactly one (the line is dropped)", ntab);
 		drop(c, PC_D_FORMAT);
 		return;
@@ -496,7 +429,7 @@ check_line(struct ctx *c, const char *s, size_t n)
 	disp = s;
 	dn = (size_t)(tab - s);
 	sp = tab + 1;
-	scol = col_of(s, dn) + 1;
+	scol = utf8_col(s, dn) + 1;
 	if (dn > 0 && (disp[0] == ' ' || disp[dn - 1] == ' ')) {
 		add(c, 1, "PRON-FORMAT", c->o->check ? SEV_WARNING : SEV_NOTE,
 		    "blanks around the display form are trimmed");
@@ -518,18 +451,18 @@ check_line(struct ctx *c, const char *s, size_t n)
 	}
 	fix_spoken(c, scol);
 	check_spoken(c, scol);
-	if (seen_find(c, disp, dn, c->a.s, c->a.len, &same) != 0) {
-		k = seen_find(c, disp, dn, c->a.s, c->a.len, &same) - 1;
+	if ((k = seen_add(c, disp, dn, c->a.s, c->a.len, c->loc.line,
+	    &same)) != STRSET_NONE) {
 		add(c, 1, "PRON-DUP", same ? (c->o->check ? SEV_NONE :
 		    SEV_NOTE) : SEV_NONE, "'%.*s' is already on line %lu%s",
-		    (int)dn, disp, seen_line(c->seen[k]), same ? "; the "
-		    "duplicate is dropped" : " with another spoken form");
+		    (int)dn, disp, (unsigned long)strset_val(&c->seen, k),
+		    same ? "; the duplicate is dropped" : " with another "
+		    "spoken form");
 		if (same) {
 			drop(c, PC_D_DUP);
 			return;
 		}
-	} else
-		seen_add(c, disp, dn, c->a.s, c->a.len, c->loc.line);
+	}
 	if (c->en && pron_common(disp, dn))
 		add(c, 1, "PRON-COMMON", SEV_NONE, "'%.*s' is a common word; "
 		    "a custom pronunciation changes how it is recognized "
@@ -564,7 +497,7 @@ check_head(struct ctx *c, const char **p, size_t *len, struct buf *conv)
 		*len -= 3;
 		return 0;
 	}
-	if (n > 0 && c->en && text_utf8_check(*p, n) < n) {
+	if (n > 0 && c->en && utf8_check(*p, n) < n) {
 		add(c, 0, "PRON-ENC", SEV_NOTE,
 		    "not UTF-8: read as Windows-1252 (ANSI), which the "
 		    "service accepts for English; the output is UTF-8");
@@ -636,7 +569,7 @@ pron_check(const struct pron_opts *o, struct text *t, const char *buf,
 	struct ctx c;
 	struct buf conv = BUF_INIT;
 	const char *p = buf, *end, *nl;
-	size_t n, start = out->len, k;
+	size_t n, start = out->len;
 	unsigned long line, crlf = 0;
 	uint64_t in0 = st->lines_in, out0 = st->lines_out;
 
@@ -685,10 +618,9 @@ pron_check(const struct pron_opts *o, struct text *t, const char *buf,
 	if (!o->check)
 		check_size(&c, out->len - start, "the output");
 out:
-	for (k = 0; k < c.nseen; k++)
-		free(c.seen[k]);
-	free(c.seen);
-	free(c.hseen);
+	strset_release(&c.seen);
+	free(c.spoken);
+	buf_release(&c.spokens);
 	buf_release(&conv);
 	buf_release(&c.a);
 	buf_release(&c.b);
@@ -832,36 +764,21 @@ out:
 	return rc;
 }
 
-/* Findings: all with --check; else notes only go to the report. */
+/*
+ * Findings: all with --check; else the fixes, notes of RULE_REPORT_ONLY
+ * rules, only go to the report: the lines dropped under the same rules
+ * are errors and are shown.
+ */
 static void
 pass_findings(const struct pron_opts *o, struct diag_out *out,
     struct diag *d)
 {
-	struct diag keep = DIAG_INIT;
-	struct finding *f;
-	size_t i;
+	enum severity ro = out->report_only;
 
-	if (o->check) {
-		diag_flush(out, d);
-		return;
-	}
-	for (i = 0; i < d->n; i++) {
-		f = &d->v[i];
-		if (f->rule != NULL && f->sev == SEV_NOTE) {
-			if (out->rep != NULL)
-				report_add(out->rep, f);
-			continue;
-		}
-		if (f->rule == NULL)
-			diag_syserr(&keep, "%s", f->msg);
-		else
-			diag_addsev(&keep, &(struct loc){ f->file, f->member,
-			    f->line, f->col }, f->rule->id, f->sev, "%s",
-			    f->msg);
-	}
-	diag_clear(d);
-	diag_flush(out, &keep);
-	diag_release(&keep);
+	if (!o->check)
+		out->report_only = SEV_NOTE;
+	diag_flush(out, d);
+	out->report_only = ro;
 }
 
 /*
@@ -926,16 +843,17 @@ pron_summary(const struct pron_stats *st, struct buf *b)
 	size_t i;
 	int any = 0;
 
-	buf_printf(b, "%llu line%s in, %llu out",
-	    (unsigned long long)st->lines_in, st->lines_in == 1 ? "" : "s",
-	    (unsigned long long)st->lines_out);
+	buf_count(b, st->lines_in, "line", "lines");
+	buf_printf(b, " in, %llu out", (unsigned long long)st->lines_out);
 	for (i = 0; i < PC_N; i++) {
+		if (i == PC_FIRST_DROP)
+			any = 0;
 		if (st->count[i] == 0)
 			continue;
-		buf_printf(b, "%s %llu %s", i >= PC_FIRST_DROP ?
-		    (any < 2 ? "; dropped:" : ",") : (any < 1 ? "; changed:" :
-		    ","), (unsigned long long)st->count[i],
-		    count_names[i][st->count[i] != 1]);
-		any = i >= PC_FIRST_DROP ? 2 : 1;
+		buf_addstr(b, any ? ", " : i < PC_FIRST_DROP ? "; changed: " :
+		    "; dropped: ");
+		buf_count(b, st->count[i], count_names[i][0],
+		    count_names[i][1]);
+		any = 1;
 	}
 }

@@ -9,11 +9,10 @@
  * Files are streamed: a bounded line reader fills blocks of lines,
  * blocks are normalized on the thread pool, each worker with its own
  * ICU objects, and written in input order.  Memory is a few blocks per
- * thread, whatever the input size; only --dedupe grows, by one hash and
- * line number per distinct output line.
+ * thread, whatever the input size; only --dedupe grows, by a copy of
+ * each distinct output line and its line number.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,8 +27,9 @@
 #include "jobs.h"
 #include "profile.h"
 #include "related.h"
-#include "report.h"
+#include "strset.h"
 #include "text.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* A block is this many lines or bytes, whichever comes first. */
@@ -65,12 +65,12 @@ static const char *const count_names[RC_N][2] = {
 	{ "sentence with blanks collapsed", "sentences with blanks collapsed" },
 	{ "invalid UTF-8", "invalid UTF-8" },
 	{ "too long", "too long" },
-	{ "combining marks", "combining marks" },
+	{ "with too many combining marks", "with too many combining marks" },
 	{ "URI", "URI" },
 	{ "repetition", "repetition" },
-	{ "characters above U+00A1", "characters above U+00A1" },
+	{ "with characters above U+00A1", "with characters above U+00A1" },
 	{ "empty", "empty" },
-	{ "duplicate", "duplicate" }
+	{ "duplicate", "duplicates" }
 };
 
 struct related_norm {
@@ -99,14 +99,6 @@ struct reader {
 	int		 own;		/* buf is ours */
 };
 
-/* --dedupe: 64-bit hashes of the lines written, open addressing. */
-struct seen {
-	uint64_t	*h;
-	unsigned long	*line;
-	size_t		 n;
-	size_t		 cap;
-};
-
 struct writer {
 	const struct related_opts *o;
 	struct buf	*mem;		/* memory output, or NULL */
@@ -116,7 +108,7 @@ struct writer {
 	uint64_t	 lines;		/* in the current output */
 	uint64_t	 bytes;
 	uint64_t	 total;		/* lines over all outputs */
-	struct seen	 seen;
+	struct strset	 seen;		/* --dedupe: each line, first line */
 	struct diag	*d;
 	int		 failed;
 	int		 opened;	/* an input was read */
@@ -128,25 +120,16 @@ struct runner {
 	struct diag_out		*out;		/* NULL: findings stay in d */
 	struct diag		*d;
 	struct writer		 w;
-	struct related_norm	**pool;
-	unsigned char		*busy;
-	unsigned int		 npool;
-	pthread_mutex_t		 mu;
+	struct jobs		*jobs;		/* a normalizer per worker */
+	struct related_norm	*given;		/* the caller's, or NULL */
 	struct related_block	*blk;
 	struct related_result	*res;
 	size_t			 nblk;
 	const char		*file;
-	int			 given;		/* pool[0] is the caller's */
 	struct diag		 lines;		/* the file's TEXT-LINE notes */
 	unsigned long		 nlines;	/* how many */
 	unsigned long		 first[3];	/* their first lines */
 };
-
-static unsigned long
-col_of(const char *s, size_t off)
-{
-	return (unsigned long)text_ncp(s, off) + 1;
-}
 
 static void
 add(struct related_norm *n, unsigned long col, const char *id,
@@ -157,18 +140,16 @@ add(struct related_norm *n, unsigned long col, const char *id,
     const char *fmt, ...)
 {
 	va_list ap;
-	const struct rule *r;
+	const struct rule *r = rule_find(id);
 
-	if (!n->o->check && !n->o->record && strcmp(id, "TEXT-ENC") != 0 &&
-	    strcmp(id, "TEXT-LONG") != 0)
+	/* Normalizing with no report: nobody would see it. */
+	if (!n->o->check && !n->o->record && r != NULL &&
+	    (r->flags & RULE_REPORT_ONLY))
 		return;
-	r = rule_find(id);
-	n->loc.col = col;
 	va_start(ap, fmt);
-	diag_vadd(&n->res->d, &n->loc, id, r != NULL ? r->sev : SEV_ERROR,
-	    fmt, ap);
+	diag_vat(&n->res->d, &n->loc, n->loc.line, col, id, SEV_NONE, fmt,
+	    ap);
 	va_end(ap);
-	n->loc.col = 0;
 }
 
 /*
@@ -185,10 +166,10 @@ drop_note(struct related_norm *n, unsigned long col, const char *what,
 	if (n->o->check)
 		return;
 	while (i < len && k++ < DROP_QUOTE)
-		(void)text_cp(s, len, &i);
-	diag_addsev(&n->res->d, &(struct loc){ n->loc.file, NULL,
-	    n->loc.line, col }, "TEXT-DROP", SEV_NOTE, "%s '%.*s%s' is "
-	    "dropped (%s)", what, (int)i, s, i < len ? "..." : "", why);
+		(void)utf8_cp(s, len, &i);
+	diag_at(&n->res->d, &n->loc, n->loc.line, col, "TEXT-DROP", SEV_NOTE,
+	    "%s '%.*s%s' is dropped (%s)", what, (int)i, s, i < len ? "..." :
+	    "", why);
 }
 
 /* Whether the URI s is a bare domain name: no scheme, no www., no @. */
@@ -231,7 +212,7 @@ describe(const struct related_norm *n, const char *s, size_t len, size_t off,
 		snprintf(out, size, "the end of the line");
 		return;
 	}
-	c = text_cp(s, len, &i);
+	c = utf8_cp(s, len, &i);
 	if (c < 0) {
 		snprintf(out, size, "byte 0x%02X", (unsigned char)s[off]);
 		return;
@@ -329,7 +310,7 @@ spell(struct related_norm *n, unsigned long base)
 	rc = text_spell_numbers(n->t, n->a.s, n->a.len, &n->b);
 	left = text_spell_left(n->t);
 	for (k = 0; k < left->n; k++)
-		add(n, base + col_of(n->a.s, left->v[k].off), "TEXT-NORM",
+		add(n, base + utf8_col(n->a.s, left->v[k].off), "TEXT-NORM",
 		    "'%.*s' is left as written: --spell-numbers cannot "
 		    "say it in %s",
 		    (int)left->v[k].len, n->a.s + left->v[k].off,
@@ -353,20 +334,20 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 	const struct related_opts *o = n->o;
 	uint64_t *cnt = n->res->st.count;
 	struct text_repeat r;
-	unsigned long base = col_of(s, off) - 1;
+	unsigned long base = utf8_col(s, off) - 1;
 	size_t k, at;
 	char desc[160];
 
 	switch (overlaps(s, &n->uri, off, len, &k)) {
 	case 1:
-		add(n, col_of(s, n->uri.v[k].off), "TEXT-URI", "URI '%.*s'; "
+		add(n, utf8_col(s, n->uri.v[k].off), "TEXT-URI", "URI '%.*s'; "
 		    "the service rejects the %s, so it is dropped",
 		    (int)n->uri.v[k].len, s + n->uri.v[k].off, what);
-		drop_note(n, col_of(s, off), what, s + off, len, "URI");
+		drop_note(n, utf8_col(s, off), what, s + off, len, "URI");
 		cnt[RC_D_URI]++;
 		return;
 	case 2:
-		add(n, col_of(s, n->uri.v[k].off), "TEXT-DOMAIN", "domain "
+		add(n, utf8_col(s, n->uri.v[k].off), "TEXT-DOMAIN", "domain "
 		    "name '%.*s' without a scheme; the service may take it "
 		    "for a URI and drop the %s (write it as spoken)",
 		    (int)n->uri.v[k].len, s + n->uri.v[k].off, what);
@@ -382,22 +363,21 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 		if (text_lower(n->t, n->a.s, n->a.len, &n->b) == 1) {
 			at = diff_at(n->a.s, n->a.len, n->b.s, n->b.len);
 			describe(n, n->a.s, n->a.len, at, desc, sizeof(desc));
-			add(n, base + col_of(n->a.s, at), "TEXT-NORM",
+			add(n, base + utf8_col(n->a.s, at), "TEXT-NORM",
 			    "%s is lowercased", desc);
 			cnt[RC_LOWER]++;
 			step(n, 1);
 		} else
 			step(n, 0);
 	}
-	if (n->latin1 && text_find_above(n->a.s, n->a.len, 0xA1) <
+	if (n->latin1 && utf8_find_above(n->a.s, n->a.len, 0xA1) <
 	    n->a.len) {
 		if (text_ascii_fold(n->t, n->a.s, n->a.len, &n->b) == 1) {
 			at = diff_at(n->a.s, n->a.len, n->b.s, n->b.len);
 			describe(n, n->a.s, n->a.len, at, desc, sizeof(desc));
 			if (n->o->check || n->o->record)
-				diag_addsev(&n->res->d, &(struct loc){
-				    n->loc.file, NULL, n->loc.line,
-				    base + col_of(n->a.s, at) },
+				diag_at(&n->res->d, &n->loc, n->loc.line,
+				    base + utf8_col(n->a.s, at),
 				    "TEXT-CHARSET", SEV_NOTE, "%s is folded "
 				    "to ASCII", desc);
 			cnt[RC_ASCII]++;
@@ -408,7 +388,7 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 	text_squeeze(n->a.s, n->a.len, &n->b);
 	if (n->b.len != n->a.len) {
 		at = diff_at(n->a.s, n->a.len, n->b.s, n->b.len);
-		add(n, base + col_of(n->a.s, at), "TEXT-NORM", "blanks are "
+		add(n, base + utf8_col(n->a.s, at), "TEXT-NORM", "blanks are "
 		    "collapsed to one space and trimmed");
 		cnt[RC_SPACE]++;
 		step(n, 1);
@@ -428,7 +408,7 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 	}
 	if (text_repeat(n->t, n->a.s, n->a.len, (unsigned int)o->repeat_max,
 	    &r)) {
-		add(n, base + col_of(n->a.s, r.all.off), "TEXT-REPEAT",
+		add(n, base + utf8_col(n->a.s, r.all.off), "TEXT-REPEAT",
 		    "'%.*s' repeated %u times in a row; the service may drop "
 		    "the %s, so it is dropped", (int)r.unit.len,
 		    n->a.s + r.unit.off, r.count, what);
@@ -436,11 +416,11 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 		cnt[RC_D_REPEAT]++;
 		return;
 	}
-	if (n->latin1 && (at = text_find_above(n->a.s, n->a.len, 0xA1)) <
+	if (n->latin1 && (at = utf8_find_above(n->a.s, n->a.len, 0xA1)) <
 	    n->a.len) {
 		describe(n, n->a.s, n->a.len, at, desc, sizeof(desc));
-		add(n, base + col_of(n->a.s, at), "TEXT-CHARSET", "%s is above "
-		    "U+00A1 in %s text; the %s is dropped", desc,
+		add(n, base + utf8_col(n->a.s, at), "TEXT-CHARSET", "%s is "
+		    "above U+00A1 in %s text; the %s is dropped", desc,
 		    o->loc->tag, what);
 		drop_note(n, base + 1, what, s + off, len, "characters above "
 		    "U+00A1");
@@ -539,9 +519,9 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 	int cjk, rc;
 	unsigned int pm;
 
-	if ((off = text_utf8_check(s, len)) < len) {
-		add(n, col_of(s, off), "TEXT-ENC", "invalid UTF-8 byte 0x%02X; "
-		    "the line is dropped (save the file as UTF-8)",
+	if ((off = utf8_check(s, len)) < len) {
+		add(n, utf8_col(s, off), "TEXT-ENC", "invalid UTF-8 byte "
+		    "0x%02X; the line is dropped (save the file as UTF-8)",
 		    (unsigned char)s[off]);
 		cnt[RC_D_ENC]++;
 		return;
@@ -552,7 +532,7 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 		return;
 	}
 	if ((off = text_marks_run(s, len)) < len) {
-		add(n, col_of(s, off), "TEXT-MARKS", "more than %d combining "
+		add(n, utf8_col(s, off), "TEXT-MARKS", "more than %d combining "
 		    "marks in a row (UAX #15 stream-safe text); the line is "
 		    "dropped", TEXT_MARKS_MAX);
 		drop_note(n, 1, "line", s, len, "combining marks");
@@ -568,12 +548,12 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 		buf_add(&n->a, s, len);
 	} else if (at < len) {
 		describe(n, s, len, at, desc, sizeof(desc));
-		add(n, col_of(s, at), "TEXT-CTRL", "%s is deleted", desc);
+		add(n, utf8_col(s, at), "TEXT-CTRL", "%s is deleted", desc);
 		cnt[RC_CTRL]++;
 	} else if (rc == 1) {
 		at = diff_at(s, len, n->a.s, n->a.len);
 		describe(n, s, len, at, desc, sizeof(desc));
-		add(n, col_of(s, at), "TEXT-NORM", "%s is %s", desc,
+		add(n, utf8_col(s, at), "TEXT-NORM", "%s is %s", desc,
 		    s[at] == '\t' ? "made a space" : "deleted");
 		cnt[RC_CLEAN]++;
 	}
@@ -587,7 +567,7 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 	if (rc == 1) {
 		at = diff_at(n->a.s, n->a.len, n->b.s, n->b.len);
 		describe(n, n->a.s, n->a.len, at, desc, sizeof(desc));
-		add(n, col_of(n->a.s, at), "TEXT-NORM", "compatibility form "
+		add(n, utf8_col(n->a.s, at), "TEXT-NORM", "compatibility form "
 		    "%s is folded", desc);
 		cnt[RC_WIDTH]++;
 	}
@@ -597,7 +577,7 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 	if (rc == 1) {
 		at = diff_at(n->a.s, n->a.len, n->b.s, n->b.len);
 		describe(n, n->a.s, n->a.len, at, desc, sizeof(desc));
-		add(n, col_of(n->a.s, at), "TEXT-NORM", "%s is made ASCII",
+		add(n, utf8_col(n->a.s, at), "TEXT-NORM", "%s is made ASCII",
 		    desc);
 		cnt[RC_PUNCT]++;
 	}
@@ -805,60 +785,18 @@ block_add(struct related_block *b, const char *s, size_t len, int cut)
 	b->off[++b->n] = b->text.len;
 }
 
-static void
-seen_grow(struct seen *v)
-{
-	uint64_t *oh = v->h;
-	unsigned long *ol = v->line;
-	size_t oc = v->cap, i, k;
-
-	v->cap = v->cap ? v->cap * 2 : 4096;
-	v->h = xcalloc(v->cap, sizeof(*v->h));
-	v->line = xcalloc(v->cap, sizeof(*v->line));
-	for (i = 0; i < oc; i++) {
-		if (oh[i] == 0)
-			continue;
-		for (k = oh[i] & (v->cap - 1); v->h[k] != 0;
-		    k = (k + 1) & (v->cap - 1))
-			;
-		v->h[k] = oh[i];
-		v->line[k] = ol[i];
-	}
-	free(oh);
-	free(ol);
-}
-
-/* FNV-1a, then a final mix; 0 is kept for "free". */
-static uint64_t
-line_hash(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	h ^= h >> 33;
-	h *= 0xff51afd7ed558ccdULL;
-	h ^= h >> 33;
-	return h ? h : 1;
-}
-
-/* The line where s was first seen, or 0 after recording it at line. */
+/*
+ * The line where s was first written, or 0 after recording it at line.
+ * Lines are compared whole, so two that merely share a hash both stay.
+ */
 static unsigned long
-seen_add(struct seen *v, const char *s, size_t len, unsigned long line)
+seen_add(struct strset *v, const char *s, size_t len, unsigned long line)
 {
-	uint64_t h = line_hash(s, len);
 	size_t k;
 
-	if ((v->n + 1) * 2 > v->cap)
-		seen_grow(v);
-	for (k = h & (v->cap - 1); v->h[k] != 0; k = (k + 1) & (v->cap - 1))
-		if (v->h[k] == h)
-			return v->line[k] ? v->line[k] : 1;
-	v->h[k] = h;
-	v->line[k] = line;
-	v->n++;
-	return 0;
+	if (strset_add(v, s, len, line, &k))
+		return 0;
+	return strset_val(v, k) ? strset_val(v, k) : 1;
 }
 
 /* "OUT.txt" and 3 -> "OUT-003.txt"; the caller frees it. */
@@ -977,79 +915,62 @@ writer_close(struct writer *w)
 			rc = -1;
 	}
 	free(w->of);
-	free(w->seen.h);
-	free(w->seen.line);
+	strset_release(&w->seen);
 	return w->failed ? -1 : rc;
 }
 
 /*
  * Hand findings over: --check prints them all; normalizing prints only
- * the lines it could not read and puts the rest in the report.
+ * the lines it could not read or write and what it dropped, and puts
+ * the rest (RULE_REPORT_ONLY rules, at any severity) in the report.
  */
 static void
 pass_findings(struct runner *rn, struct diag *d)
 {
-	struct diag keep = DIAG_INIT;
-	struct finding *f;
-	struct loc l;
-	size_t i;
+	enum severity ro;
 
 	if (rn->out == NULL) {
 		diag_move(rn->d, d);
 		return;
 	}
-	if (rn->o->check) {
-		diag_flush(rn->out, d);
-		return;
-	}
-	for (i = 0; i < d->n; i++) {
-		f = &d->v[i];
-		if (f->rule != NULL && strcmp(f->rule->id, "TEXT-ENC") != 0 &&
-		    strcmp(f->rule->id, "TEXT-LONG") != 0 &&
-		    strcmp(f->rule->id, "TEXT-SIZE") != 0 &&
-		    strcmp(f->rule->id, "TEXT-JAKO") != 0 &&
-		    strcmp(f->rule->id, "TEXT-DROP") != 0 &&
-		    strcmp(f->rule->id, "TEXT-NODATA") != 0) {
-			if (rn->out->rep != NULL)
-				report_add(rn->out->rep, f);
-			continue;
-		}
-		l.file = f->file;
-		l.member = f->member;
-		l.line = f->line;
-		l.col = f->col;
-		if (f->rule == NULL)
-			diag_syserr(&keep, "%s", f->msg);
-		else
-			diag_addsev(&keep, &l, f->rule->id, f->sev, "%s",
-			    f->msg);
-	}
-	diag_clear(d);
-	diag_flush(rn->out, &keep);
-	diag_release(&keep);
+	ro = rn->out->report_only;
+	if (!rn->o->check)
+		rn->out->report_only = SEV_ERROR;
+	diag_flush(rn->out, d);
+	rn->out->report_only = ro;
+}
+
+/*
+ * A worker's normalizer, opened once per run (ICU takes milliseconds):
+ * the caller's if it gave one, which is then the only worker.
+ */
+static void *
+norm_init(void *ctx)
+{
+	struct runner *rn = ctx;
+
+	return rn->given != NULL ? rn->given :
+	    related_norm_new(rn->o, NULL, rn->d);
+}
+
+static void
+norm_fini(void *state, void *ctx)
+{
+	struct runner *rn = ctx;
+
+	/* The caller's, kept open between calls: not ours to free. */
+	if (state != rn->given)
+		related_norm_free(state);
 }
 
 static void *
-work(size_t i, void *ctx)
+work(size_t i, void *state, void *ctx)
 {
 	struct runner *rn = ctx;
-	struct related_norm *n = NULL;
-	unsigned int k;
+	struct related_norm *n = state;
 
-	pthread_mutex_lock(&rn->mu);
-	for (k = 0; k < rn->npool; k++) {
-		if (!rn->busy[k]) {
-			rn->busy[k] = 1;
-			n = rn->pool[k];
-			break;
-		}
-	}
-	pthread_mutex_unlock(&rn->mu);
 	n->loc.file = rn->file;
 	related_norm_block(n, &rn->blk[i], &rn->res[i]);
-	pthread_mutex_lock(&rn->mu);
-	rn->busy[k] = 0;
-	pthread_mutex_unlock(&rn->mu);
 	return &rn->res[i];
 }
 
@@ -1061,7 +982,7 @@ dup_note(struct diag *d, const struct loc *l, const char *s, size_t len,
 	size_t i = 0, k = 0;
 
 	while (i < len && k++ < DROP_QUOTE)
-		(void)text_cp(s, len, &i);
+		(void)utf8_cp(s, len, &i);
 	diag_addsev(d, l, "TEXT-DROP", SEV_NOTE, "line '%.*s%s' is dropped "
 	    "(duplicate of line %lu)", (int)i, s, i < len ? "..." : "",
 	    first);
@@ -1236,9 +1157,8 @@ sniff(struct runner *rn, struct reader *r)
 
 /* Stream one input through the pool. */
 static void
-run_one(struct runner *rn, struct reader *r, unsigned int threads)
+run_one(struct runner *rn, struct reader *r)
 {
-	struct jobs_spec js;
 	struct loc l = { rn->file, NULL, 0, 0 };
 	unsigned long line = 1, crlf = 0, limit;
 	uint64_t in0 = rn->st->lines_in, out0 = rn->st->lines_out, max;
@@ -1252,16 +1172,7 @@ run_one(struct runner *rn, struct reader *r, unsigned int threads)
 			pass_findings(rn, rn->d);
 		if (nb == 0)
 			break;
-		js.n = nb;
-		js.threads = threads;
-		js.work = work;
-		js.done = done;
-		js.ctx = rn;
-		if (jobs_run(&js) == -1) {
-			diag_syserr(rn->d, "cannot start threads: %s",
-			    strerror(errno));
-			break;
-		}
+		jobs_feed(rn->jobs, nb);
 	}
 	rn->st->count[RC_EOL] += crlf;
 	lines_end(rn);
@@ -1295,7 +1206,8 @@ runner_init(struct runner *rn, const struct related_opts *o,
     struct related_stats *st, struct diag_out *out, struct diag *d,
     struct related_norm *given)
 {
-	unsigned int k, threads = o->jobs ? o->jobs : 1;
+	struct jobs_spec js = { 0 };
+	unsigned int threads = o->jobs ? o->jobs : 1;
 
 	memset(rn, 0, sizeof(*rn));
 	rn->o = o;
@@ -1304,22 +1216,22 @@ runner_init(struct runner *rn, const struct related_opts *o,
 	rn->d = d;
 	rn->w.o = o;
 	rn->w.d = d;
-	rn->npool = threads;
-	rn->pool = xcalloc(threads, sizeof(*rn->pool));
-	rn->busy = xcalloc(threads, 1);
 	if (given != NULL) {
-		/* The caller's, kept open between calls: not ours to free. */
 		given->o = o;
-		rn->pool[0] = given;
-		rn->given = 1;
+		rn->given = given;
+		threads = 1;
 	}
-	for (k = rn->given; k < threads; k++)
-		if ((rn->pool[k] = related_norm_new(o, NULL, d)) == NULL)
-			return -1;
+	js.threads = threads;
+	js.init = norm_init;
+	js.fini = norm_fini;
+	js.work = work;
+	js.done = done;
+	js.ctx = rn;
+	if ((rn->jobs = jobs_start(&js)) == NULL)
+		return -1;
 	rn->nblk = threads == 1 ? 1 : (size_t)threads * BATCH_PER_THREAD;
 	rn->blk = xcalloc(rn->nblk, sizeof(*rn->blk));
 	rn->res = xcalloc(rn->nblk, sizeof(*rn->res));
-	pthread_mutex_init(&rn->mu, NULL);
 	return 0;
 }
 
@@ -1328,10 +1240,7 @@ runner_release(struct runner *rn)
 {
 	size_t k;
 
-	for (k = rn->given; k < rn->npool; k++)
-		related_norm_free(rn->pool[k]);
-	free(rn->pool);
-	free(rn->busy);
+	jobs_end(rn->jobs);
 	for (k = 0; k < rn->nblk; k++) {
 		related_block_release(&rn->blk[k]);
 		related_result_release(&rn->res[k]);
@@ -1339,7 +1248,6 @@ runner_release(struct runner *rn)
 	free(rn->blk);
 	free(rn->res);
 	diag_release(&rn->lines);
-	pthread_mutex_destroy(&rn->mu);
 }
 
 /*
@@ -1369,7 +1277,7 @@ related_check_mem(const struct related_opts *o, struct related_norm *n,
 	r.end = r.cap = len;
 	r.eof = 1;
 	r.bytes = len;
-	run_one(&rn, &r, 1);
+	run_one(&rn, &r);
 	writer_close(&rn.w);
 	rc = 0;
 out:
@@ -1408,7 +1316,7 @@ related_run(const struct related_opts *o, char *const *paths, size_t npaths,
 			continue;
 		}
 		rn.w.opened = 1;
-		run_one(&rn, &r, o->jobs ? o->jobs : 1);
+		run_one(&rn, &r);
 		free(r.buf);
 		if (r.fp != stdin)
 			fclose(r.fp);
@@ -1432,24 +1340,17 @@ related_summary(const struct related_stats *st, struct buf *b)
 	size_t i;
 	int any = 0;
 
-	buf_printf(b, "%llu line%s in, %llu out",
-	    (unsigned long long)st->lines_in, st->lines_in == 1 ? "" : "s",
-	    (unsigned long long)st->lines_out);
-	for (i = 0; i < RC_FIRST_DROP; i++) {
+	buf_count(b, st->lines_in, "line", "lines");
+	buf_printf(b, " in, %llu out", (unsigned long long)st->lines_out);
+	for (i = 0; i < RC_N; i++) {
+		if (i == RC_FIRST_DROP)
+			any = 0;
 		if (st->count[i] == 0)
 			continue;
-		buf_printf(b, "%s %llu %s", any ? "," : "; changed:",
-		    (unsigned long long)st->count[i],
-		    count_names[i][st->count[i] != 1]);
-		any = 1;
-	}
-	any = 0;
-	for (i = RC_FIRST_DROP; i < RC_N; i++) {
-		if (st->count[i] == 0)
-			continue;
-		buf_printf(b, "%s %llu %s", any ? "," : "; dropped:",
-		    (unsigned long long)st->count[i],
-		    count_names[i][st->count[i] != 1]);
+		buf_addstr(b, any ? ", " : i < RC_FIRST_DROP ? "; changed: " :
+		    "; dropped: ");
+		buf_count(b, st->count[i], count_names[i][0],
+		    count_names[i][1]);
 		any = 1;
 	}
 }

@@ -126,7 +126,20 @@ report_add(struct report *r, const struct finding *f)
 {
 	struct loc l = { f->file, f->member, f->line, f->col };
 
+	if (f->rule == NULL)		/* a system error: not a finding */
+		return;
 	diag_addsev(&r->all, &l, f->rule->id, f->sev, "%s", f->msg);
+}
+
+/*
+ * The sink of a struct diag_out (ctx: the report).  A system error is
+ * no finding about the data: the exit status tells of it, not the
+ * report (report_add skips it).
+ */
+void
+report_sink(void *ctx, const struct finding *f)
+{
+	report_add(ctx, f);
 }
 
 /* A JSON string of s, made valid UTF-8 first (see buf_addvalid). */

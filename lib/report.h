@@ -27,6 +27,7 @@ struct report	*report_new(const char *, enum report_format, const char *,
 void		 report_input(struct report *, const char *);
 void		 report_protect(struct report *, const char *);
 void		 report_add(struct report *, const struct finding *);
+void		 report_sink(void *, const struct finding *);
 int		 report_close(struct report *, struct diag *);
 
 /* One flat JSON object per line, for --format jsonl record output. */

@@ -26,6 +26,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "text.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /*
@@ -168,134 +169,12 @@ ugrow(UChar **p, int32_t *cap, size_t n)
 	return 0;
 }
 
-/*
- * Decode one code point at *i and advance.  Invalid bytes (overlong
- * forms, surrogates, beyond U+10FFFF, truncated sequences) give -1 and
- * advance by one byte.
- */
-int32_t
-text_cp(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t left = len - *i, n, k;
-	int32_t c, min;
-
-	if (p[0] < 0x80) {
-		(*i)++;
-		return p[0];
-	}
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		n = 2;
-		c = p[0] & 0x1F;
-		min = 0x80;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		n = 3;
-		c = p[0] & 0x0F;
-		min = 0x800;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		n = 4;
-		c = p[0] & 0x07;
-		min = 0x10000;
-	} else {
-		(*i)++;
-		return -1;
-	}
-	if (left < n) {
-		(*i)++;
-		return -1;
-	}
-	for (k = 1; k < n; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			(*i)++;
-			return -1;
-		}
-		c = (c << 6) | (p[k] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		(*i)++;
-		return -1;
-	}
-	*i += n;
-	return c;
-}
-
-/* The offset of the first invalid UTF-8 byte, or len if there is none. */
-size_t
-text_utf8_check(const char *s, size_t len)
-{
-	size_t i = 0, at;
-
-	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		at = i;
-		if (text_cp(s, len, &i) < 0)
-			return at;
-	}
-	return len;
-}
-
-/* Code points in s (an invalid byte counts as one). */
-size_t
-text_ncp(const char *s, size_t len)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
-/* The offset of the first code point above max, or len. */
-size_t
-text_find_above(const char *s, size_t len, uint32_t max)
-{
-	size_t i = 0, at;
-	int32_t c;
-
-	while (i < len) {
-		at = i;
-		if ((unsigned char)s[i] < 0x80) {
-			i++;
-			if ((unsigned char)s[at] > max)
-				return at;
-			continue;
-		}
-		c = text_cp(s, len, &i);
-		if (c < 0 || (uint32_t)c > max)
-			return at;
-	}
-	return len;
-}
-
 static void
 put_cp(struct buf *b, int32_t c)
 {
 	char t[4];
 
-	if (c < 0x80) {
-		buf_addc(b, c);
-		return;
-	}
-	if (c < 0x800) {
-		t[0] = (char)(0xC0 | (c >> 6));
-		t[1] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 2);
-	} else if (c < 0x10000) {
-		t[0] = (char)(0xE0 | (c >> 12));
-		t[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[2] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 3);
-	} else {
-		t[0] = (char)(0xF0 | (c >> 18));
-		t[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		t[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		t[3] = (char)(0x80 | (c & 0x3F));
-		buf_add(b, t, 4);
-	}
+	buf_add(b, t, utf8_enc((uint32_t)c, t));
 }
 
 /*
@@ -319,7 +198,7 @@ to_u16(struct text *t, const char *s, size_t len)
 		at = i;
 		if ((unsigned char)s[i] < 0x80)
 			c = (unsigned char)s[i++];
-		else if ((c = text_cp(s, len, &i)) < 0)
+		else if ((c = utf8_cp(s, len, &i)) < 0)
 			c = 0xFFFD;
 		if (c >= 0x10000) {
 			t->map[n] = at;
@@ -695,7 +574,7 @@ text_has_word(const char *s, size_t len)
 	int32_t c;
 
 	while (i < len) {
-		if ((c = text_cp(s, len, &i)) >= 0 && (c < 0x80 ? isalnum(c) :
+		if ((c = utf8_cp(s, len, &i)) >= 0 && (c < 0x80 ? isalnum(c) :
 		    u_isalnum(c)))
 			return 1;
 	}
@@ -722,7 +601,7 @@ text_script(const char *s, size_t len, size_t *chars, size_t *words)
 	int counted = 0;
 
 	while (i < len) {
-		c = text_cp(s, len, &i);
+		c = utf8_cp(s, len, &i);
 		if (c == ' ' || c == '\t') {
 			counted = 0;
 			continue;
@@ -771,7 +650,7 @@ text_clean(struct text *t, const char *s, size_t len, struct buf *out)
 		i += k;
 		if (i >= len)
 			break;
-		if ((c = text_cp(s, len, &i)) == '\t')
+		if ((c = utf8_cp(s, len, &i)) == '\t')
 			buf_addc(out, ' ');
 	}
 	return changed(out, start, s, len);
@@ -796,7 +675,7 @@ text_marks_run(const char *s, size_t len)
 			continue;
 		}
 		at = i;
-		if ((c = text_cp(s, len, &i)) >= 0 &&
+		if ((c = utf8_cp(s, len, &i)) >= 0 &&
 		    u_getCombiningClass(c) != 0) {
 			if (++run > TEXT_MARKS_MAX)
 				return at;
@@ -949,7 +828,7 @@ text_has_cjk(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if ((c = text_cp(s, len, &i)) >= 0 && is_cjk_cp(c))
+		if ((c = utf8_cp(s, len, &i)) >= 0 && is_cjk_cp(c))
 			return 1;
 	}
 	return 0;
@@ -1004,7 +883,7 @@ text_punct_map(struct text *t, const char *s, size_t len, unsigned int how,
 			continue;
 		}
 		at = i;
-		c = text_cp(s, len, &i);
+		c = utf8_cp(s, len, &i);
 		r = NULL;
 		if (how & TEXT_PM_QUOTE)
 			r = cmap_get(&t->quote, c, &n);
@@ -1038,7 +917,7 @@ text_ascii_fold(struct text *t, const char *s, size_t len, struct buf *out)
 			continue;
 		}
 		at = i;
-		c = text_cp(s, len, &i);
+		c = utf8_cp(s, len, &i);
 		if ((r = cmap_get(&t->ascii, c, &n)) != NULL)
 			buf_add(out, r, n);
 		else
@@ -1326,7 +1205,7 @@ tok_add(struct text *t, const char *s, size_t off, size_t len)
 			continue;
 		}
 		t->key.s[t->key.len] = '\0';
-		if ((c = text_cp(s + off, len, &i)) >= 0)
+		if ((c = utf8_cp(s + off, len, &i)) >= 0)
 			put_cp(&t->key, fold_cp(c));
 	}
 	t->key.s[t->key.len] = '\0';
@@ -1337,7 +1216,7 @@ static int
 edge_punct(const char *s, size_t len, size_t i, size_t *n)
 {
 	size_t j = i;
-	int32_t c = text_cp(s, len, &j);
+	int32_t c = utf8_cp(s, len, &j);
 
 	*n = j - i;
 	return c >= 0 && (u_ispunct(c) || (c < 0x80 && ispunct(c) &&
@@ -1407,7 +1286,7 @@ repeat_chars(const char *s, size_t len, unsigned int max,
 			c = (unsigned char)s[i++];
 			f = fold_cp(c);
 		} else {
-			c = text_cp(s, len, &i);
+			c = utf8_cp(s, len, &i);
 			f = c < 0 ? -1 : fold_cp(c);
 		}
 		/* Digits are numbers, not stammering; blanks separate. */
@@ -1422,7 +1301,7 @@ repeat_chars(const char *s, size_t len, unsigned int max,
 				while (i < len) {
 					size_t j = i;
 
-					c = text_cp(s, len, &j);
+					c = utf8_cp(s, len, &j);
 					if (c < 0 || fold_cp(c) != prev)
 						break;
 					run++;
@@ -1980,4 +1859,810 @@ out:
 	free(a);
 	free(b);
 	return rc;
+}
+
+/* One code point in another case: simple folding, lower, upper, title. */
+int32_t
+text_cp_case(int32_t c, enum text_case how)
+{
+	if (c < 0x80 && how != TEXT_CASE_UPPER && how != TEXT_CASE_TITLE)
+		return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+	if (c < 0x80)
+		return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+	switch (how) {
+	case TEXT_CASE_FOLD:
+		return u_foldCase(c, U_FOLD_CASE_DEFAULT);
+	case TEXT_CASE_LOWER:
+		return u_tolower(c);
+	case TEXT_CASE_UPPER:
+		return u_toupper(c);
+	default:
+		return u_totitle(c);
+	}
+}
+
+/*
+ * Reading spelled-out numbers back: the display pipeline's built-in ITN.
+ * The numbers 0-999 are formatted into a table that answers most runs
+ * of number words exactly.  When a run first names a scale, 1000-9999
+ * and the heads of bigger numbers (each multiple of a thousand, a
+ * million... by 1-999) join it; where the formatter writes a number as
+ * its head, a blank and the rest (checked on samples), longer numbers
+ * are read head by head.  What is left before a scale, a sign or a
+ * decimal point ("minus five", "three point five") goes to ICU's lenient
+ * RBNF parse; the words it read make a number only if formatting the
+ * value gives them back (lenient parsing reads "one two" as 102).
+ */
+#define NUM_TABLE	1000	/* numbers formatted at once */
+#define NUM_WIDE	10000	/* and when a scale word is first seen */
+#define NUM_KEY		4	/* code points of a word that pick candidates */
+#define NUM_WORDS	12	/* words of one number, at most */
+#define NUM_WORD_MAX	96	/* bytes: a longer token is no number word */
+#define NUM_MEMO	4096	/* parse results kept, direct-mapped */
+
+/* A string pair in the pool: key and value offsets and lengths. */
+struct num_ent {
+	uint32_t	k, kn;
+	uint32_t	v, vn;
+};
+
+struct num_memo {
+	char	*k;
+	size_t	 kn;
+	char	*v;		/* NULL: not a number */
+	size_t	 vn;
+	size_t	 used;		/* bytes of k that the number covers */
+};
+
+struct text_num {
+	UNumberFormat	*spell;		/* spell-out, parsing leniently */
+	UNumberFormat	*dec;		/* the locale's digits, no grouping */
+	struct buf	 pool;
+	struct num_ent	*tab;		/* words -> digits */
+	size_t		 tabcap;	/* a power of two */
+	int		 wide;		/* 1000-9999 and heads are in tab */
+	int		 compose;	/* numbers are head, blank, rest */
+	char		 dig[32];	/* a composed number */
+	struct num_ent	*pre;		/* word keys of number words */
+	size_t		 precap;
+	unsigned char	*keybits;	/* the same, for keys of a-z only */
+	struct num_ent	*big;		/* scale, sign, decimal morphemes */
+	size_t		 nbig;
+	struct num_memo	 memo[NUM_MEMO];
+	UChar		*u;
+	int32_t		 ucap;
+	struct buf	 a;		/* scratch of num_parse() */
+	struct buf	 b;		/* scratch of keys and formats */
+	struct buf	 c;		/* the run being read */
+};
+
+static uint32_t
+num_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* Where key s (hash h) sits in table t of cap slots, or an empty one. */
+static size_t
+num_slot_h(const struct text_num *tn, const struct num_ent *t, size_t cap,
+    const char *s, size_t n, uint32_t hash)
+{
+	size_t h = hash & (cap - 1);
+
+	while (t[h].kn != 0 && (t[h].kn != n ||
+	    memcmp(tn->pool.s + t[h].k, s, n) != 0))
+		h = (h + 1) & (cap - 1);
+	return h;
+}
+
+static size_t
+num_slot(const struct text_num *tn, const struct num_ent *t, size_t cap,
+    const char *s, size_t n)
+{
+	return num_slot_h(tn, t, cap, s, n, num_hash(s, n));
+}
+
+/*
+ * A key of 1 to NUM_KEY letters a-z as a number in base 27 (0 ends the
+ * key), its bit in keybits; -1 for any other key.
+ */
+static long
+num_keybit(const char *k, size_t n)
+{
+	long b = 0, m = 1;
+	size_t i;
+
+	for (i = 0; i < n && i < NUM_KEY; i++, m *= 27) {
+		if (k[i] < 'a' || k[i] > 'z')
+			return -1;
+		b += (k[i] - 'a' + 1) * m;
+	}
+	return n > 0 && n <= NUM_KEY ? b : -1;
+}
+
+static uint32_t
+num_keep(struct text_num *tn, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)tn->pool.len;
+
+	buf_add(&tn->pool, s, n);
+	return off;
+}
+
+static void
+num_put(struct text_num *tn, struct num_ent *t, size_t cap, const char *k,
+    size_t kn, const char *v, size_t vn)
+{
+	size_t h = num_slot(tn, t, cap, k, kn);
+
+	if (t[h].kn != 0)
+		return;
+	t[h].k = num_keep(tn, k, kn);
+	t[h].kn = (uint32_t)kn;
+	t[h].v = num_keep(tn, v, vn);
+	t[h].vn = (uint32_t)vn;
+}
+
+/*
+ * Number words as the table keys them: lowercase, soft hyphens dropped,
+ * hyphens and blank runs as one space.  With morph, soft hyphens split
+ * words too (German compounds: "zwei|und|vierzig").
+ */
+static void
+num_norm(const char *s, size_t n, int morph, struct buf *out)
+{
+	size_t i = 0;
+	int32_t c;
+	int blank = 0;
+
+	buf_reset(out);
+	buf_grow(out, n + 8);
+	while (i < n) {
+		c = (unsigned char)s[i];
+		if (c < 0x80)
+			i++;
+		else
+			c = utf8_cp(s, n, &i);
+		if (c == 0x00AD && !morph)
+			continue;
+		if (c == ' ' || c == '-' || c == 0x00AD || c == 0x00A0) {
+			blank = out->len > 0;
+			continue;
+		}
+		buf_grow(out, 8);
+		if (blank)
+			out->s[out->len++] = ' ';
+		blank = 0;
+		if (c < 0)
+			c = 0xFFFD;
+		if (c < 0x80)
+			out->s[out->len++] = (char)(c >= 'A' && c <= 'Z' ?
+			    c + ('a' - 'A') : c);
+		else
+			out->len += utf8_enc((uint32_t)text_cp_case(c,
+			    TEXT_CASE_LOWER), out->s + out->len);
+	}
+	out->s[out->len] = '\0';
+}
+
+/* The first NUM_KEY code points of a word, lowercased, in out. */
+static void
+num_word_key(const char *s, size_t n, struct buf *out)
+{
+	size_t i = 0, k;
+
+	for (k = 0; k < NUM_KEY && i < n; k++)
+		(void)utf8_cp(s, n, &i);
+	num_norm(s, i, 0, out);
+}
+
+/* Each word of a normalized string, with its key, into the key set. */
+static void
+num_add_keys(struct text_num *tn, const char *s, size_t n)
+{
+	const char *w, *end = s + n, *sp;
+	long b;
+
+	for (w = s; w < end; w = sp + 1) {
+		if ((sp = memchr(w, ' ', (size_t)(end - w))) == NULL)
+			sp = end;
+		num_word_key(w, (size_t)(sp - w), &tn->b);
+		if (tn->b.len == 0)
+			continue;
+		num_put(tn, tn->pre, tn->precap, tn->b.s, tn->b.len, "", 0);
+		if ((b = num_keybit(tn->b.s, tn->b.len)) >= 0)
+			tn->keybits[b / 8] |= (unsigned char)(1 << (b % 8));
+	}
+}
+
+static int
+num_format(struct text_num *tn, const char *dec, struct buf *out)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n;
+
+	n = unum_formatDecimal(tn->spell, dec, -1, tn->u, tn->ucap, NULL,
+	    &st);
+	if (U_FAILURE(st) || n >= tn->ucap)
+		return -1;
+	buf_reset(out);
+	return from_u16(tn->u, n, out);
+}
+
+/* Whether morpheme m (of a scale, sign or point) is one of 0-99's. */
+static int
+num_small_morph(const struct buf *small, const char *m, size_t n)
+{
+	const char *p = small->s, *end, *nl;
+
+	if (p == NULL)
+		return 0;
+	for (end = p + small->len; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if ((size_t)(nl - p) == n && memcmp(p, m, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Kinds of big morphemes, in num_ent.v. */
+#define NUM_STARTS	0x1	/* may start a number: "minus" */
+#define NUM_SCALE	0x2	/* of a scale, not of a sign or point */
+
+static void
+num_big(struct text_num *tn, const char *m, size_t n, unsigned int kind)
+{
+	tn->big = xreallocarray(tn->big, tn->nbig + 1, sizeof(*tn->big));
+	tn->big[tn->nbig].k = num_keep(tn, m, n);
+	tn->big[tn->nbig].kn = (uint32_t)n;
+	tn->big[tn->nbig].v = kind;
+	tn->nbig++;
+}
+
+/* Morpheme m may start a number; it is big, and flagged so. */
+static void
+num_starter(struct text_num *tn, const char *m, size_t n, int big)
+{
+	num_big(tn, m, n, NUM_STARTS | (big == 2 ? NUM_SCALE : 0));
+}
+
+/*
+ * Collect the morphemes of a formatted number: into small (0-99), or
+ * as big ones when small does not have them (big is 2 for a scale, 1
+ * for a sign or a decimal point).
+ */
+static void
+num_morphs(struct text_num *tn, const struct buf *fmt, struct buf *small,
+    int big)
+{
+	const char *w, *end, *sp;
+
+	num_norm(fmt->s, fmt->len, 1, &tn->b);
+	end = tn->b.s + tn->b.len;
+	/* The first one may start a number: "minus", German "eine". */
+	if (big && (sp = memchr(tn->b.s, ' ', tn->b.len)) != NULL &&
+	    !num_small_morph(small, tn->b.s, (size_t)(sp - tn->b.s)))
+		num_starter(tn, tn->b.s, (size_t)(sp - tn->b.s), big);
+	for (w = tn->b.s; w < end; w = sp + 1) {
+		if ((sp = memchr(w, ' ', (size_t)(end - w))) == NULL)
+			sp = end;
+		if (sp == w || num_small_morph(small, w, (size_t)(sp - w)))
+			continue;
+		if (!big) {
+			buf_add(small, w, (size_t)(sp - w));
+			buf_addc(small, '\n');
+			continue;
+		}
+		num_big(tn, w, (size_t)(sp - w), big == 2 ? NUM_SCALE : 0);
+		buf_add(small, w, (size_t)(sp - w));
+		buf_addc(small, '\n');
+	}
+}
+
+static int
+num_tables(struct text_num *tn)
+{
+	static const char *const bigs[] = { "1000", "100000", "1000000",
+	    "1000000000", "1000000000000", "1000000000000000", "-1", "1.5" };
+	struct buf small = BUF_INIT, fmt = BUF_INIT;
+	char dig[16];
+	size_t i;
+	int rc = -1;
+
+	tn->tabcap = 32768;
+	tn->tab = xcalloc(tn->tabcap, sizeof(*tn->tab));
+	tn->precap = 1024;
+	tn->pre = xcalloc(tn->precap, sizeof(*tn->pre));
+	tn->keybits = xcalloc(27 * 27 * 27 * 27 / 8 + 1, 1);
+	for (i = 0; i < NUM_TABLE; i++) {
+		snprintf(dig, sizeof(dig), "%zu", i);
+		if (num_format(tn, dig, &fmt) == -1)
+			goto out;
+		if (i < 100)
+			num_morphs(tn, &fmt, &small, 0);
+		num_norm(fmt.s, fmt.len, 0, &tn->a);
+		num_put(tn, tn->tab, tn->tabcap, tn->a.s, tn->a.len, dig,
+		    strlen(dig));
+		num_add_keys(tn, tn->a.s, tn->a.len);
+	}
+	for (i = 0; i < sizeof(bigs) / sizeof(bigs[0]); i++) {
+		if (num_format(tn, bigs[i], &fmt) == -1)
+			goto out;
+		num_morphs(tn, &fmt, &small, bigs[i][0] == '1' &&
+		    strchr(bigs[i], '.') == NULL ? 2 : 1);
+		num_norm(fmt.s, fmt.len, 0, &tn->a);
+		num_add_keys(tn, tn->a.s, tn->a.len);
+	}
+	rc = 0;
+out:
+	buf_release(&small);
+	buf_release(&fmt);
+	return rc;
+}
+
+/* The scales that heads are made of: a thousand to a trillion. */
+static const uint64_t num_scales[] = { 1000, 1000000, 1000000000,
+    1000000000000ULL };
+
+/* Format n and add it to the table; its normalized words in tn->a. */
+static int
+num_learn(struct text_num *tn, uint64_t n, struct buf *fmt)
+{
+	char dig[32];
+
+	snprintf(dig, sizeof(dig), "%llu", (unsigned long long)n);
+	if (num_format(tn, dig, fmt) == -1)
+		return -1;
+	num_norm(fmt->s, fmt->len, 0, &tn->a);
+	num_put(tn, tn->tab, tn->tabcap, tn->a.s, tn->a.len, dig,
+	    strlen(dig));
+	return 0;
+}
+
+/* Whether the formatter writes n as its head, a blank, and the rest. */
+static int
+num_composes(struct text_num *tn, uint64_t head, uint64_t rest,
+    struct buf *fmt)
+{
+	struct buf want = BUF_INIT;
+	char dig[32];
+	int ok = 0;
+
+	snprintf(dig, sizeof(dig), "%llu", (unsigned long long)head);
+	if (num_format(tn, dig, fmt) == -1)
+		goto out;
+	num_norm(fmt->s, fmt->len, 0, &want);
+	snprintf(dig, sizeof(dig), "%llu", (unsigned long long)rest);
+	if (num_format(tn, dig, fmt) == -1)
+		goto out;
+	num_norm(fmt->s, fmt->len, 0, &tn->a);
+	buf_addc(&want, ' ');
+	buf_add(&want, tn->a.s, tn->a.len);
+	snprintf(dig, sizeof(dig), "%llu", (unsigned long long)(head +
+	    rest));
+	if (num_format(tn, dig, fmt) == -1)
+		goto out;
+	num_norm(fmt->s, fmt->len, 0, &tn->a);
+	ok = tn->a.len == want.len && memcmp(tn->a.s, want.s, want.len) == 0;
+out:
+	buf_release(&want);
+	return ok;
+}
+
+/* Add 1000-9999 and the heads to the table, once. */
+static void
+num_widen(struct text_num *tn)
+{
+	static const unsigned int samples[][2] = { { 1, 1 }, { 2, 15 },
+	    { 21, 300 }, { 999, 999 }, { 7, 80 } };
+	struct buf fmt = BUF_INIT;
+	uint64_t n, a;
+	size_t i, k;
+
+	tn->wide = 1;
+	for (n = NUM_TABLE; n < NUM_WIDE; n++)
+		if (num_learn(tn, n, &fmt) == -1)
+			goto out;
+	for (k = 0; k < sizeof(num_scales) / sizeof(num_scales[0]); k++)
+		for (a = k == 0 ? 10 : 1; a < 1000; a++)
+			if (num_learn(tn, num_scales[k] * a, &fmt) == -1)
+				goto out;
+	tn->compose = 1;
+	for (k = 0; k < sizeof(num_scales) / sizeof(num_scales[0]); k++)
+		for (i = 0; i < sizeof(samples) / sizeof(samples[0]); i++)
+			tn->compose &= num_composes(tn, num_scales[k] *
+			    samples[i][0], k == 0 ? samples[i][1] :
+			    num_scales[k - 1] * samples[i][0] + samples[i][1],
+			    &fmt);
+out:
+	buf_release(&fmt);
+}
+
+/*
+ * Open the number reader of a BCP 47 tag.  Returns NULL after a system
+ * finding if ICU fails.
+ */
+struct text_num *
+text_num_open(const char *tag, struct diag *d)
+{
+	struct text_num *tn;
+	UErrorCode st = U_ZERO_ERROR;
+	char icu[32];
+	size_t i;
+
+	snprintf(icu, sizeof(icu), "%s", tag);
+	for (i = 0; icu[i] != '\0'; i++)
+		if (icu[i] == '-')
+			icu[i] = '_';
+	tn = xcalloc(1, sizeof(*tn));
+	tn->ucap = 1024;
+	tn->u = xreallocarray(NULL, (size_t)tn->ucap, sizeof(*tn->u));
+	tn->spell = unum_open(UNUM_SPELLOUT, NULL, 0, icu, NULL, &st);
+	/* zh: the default ruleset writes zero as 〇; cardinal writes 零. */
+	if (U_SUCCESS(st) && strncmp(icu, "zh", 2) == 0)
+		unum_setTextAttribute(tn->spell, UNUM_DEFAULT_RULESET,
+		    u"%spellout-cardinal", -1, &st);
+	if (U_SUCCESS(st))
+		unum_setAttribute(tn->spell, UNUM_LENIENT_PARSE, 1);
+	if (U_SUCCESS(st))
+		tn->dec = unum_open(UNUM_DECIMAL, NULL, 0, icu, NULL, &st);
+	if (U_SUCCESS(st))
+		unum_setAttribute(tn->dec, UNUM_GROUPING_USED, 0);
+	if (U_FAILURE(st) || num_tables(tn) == -1) {
+		diag_syserr(d, "cannot open ICU number formats for '%s': %s",
+		    tag, U_FAILURE(st) ? u_errorName(st) : "failed");
+		text_num_close(tn);
+		return NULL;
+	}
+	return tn;
+}
+
+void
+text_num_close(struct text_num *tn)
+{
+	size_t i;
+
+	if (tn == NULL)
+		return;
+	unum_close(tn->spell);
+	unum_close(tn->dec);
+	buf_release(&tn->pool);
+	free(tn->tab);
+	free(tn->pre);
+	free(tn->keybits);
+	free(tn->big);
+	for (i = 0; i < NUM_MEMO; i++) {
+		free(tn->memo[i].k);
+		free(tn->memo[i].v);
+	}
+	free(tn->u);
+	buf_release(&tn->a);
+	buf_release(&tn->b);
+	buf_release(&tn->c);
+	free(tn);
+}
+
+/* Whether a token may start a number word: its key is a known one. */
+static int
+num_candidate(struct text_num *tn, const char *s, size_t n)
+{
+	char k[NUM_KEY];
+	size_t i;
+	long b;
+	int c;
+
+	if (n == 0 || n > NUM_WORD_MAX)
+		return 0;
+	/* Most words are plain ASCII letters: key them in place. */
+	for (i = 0; i < n && i < NUM_KEY; i++) {
+		c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (c < 'a' || c > 'z')
+			break;
+		k[i] = (char)c;
+	}
+	if ((i == n || i == NUM_KEY) && (b = num_keybit(k, i)) >= 0)
+		return (tn->keybits[b / 8] >> (b % 8)) & 1;
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 0;
+	num_word_key(s, n, &tn->b);
+	return tn->pre[num_slot(tn, tn->pre, tn->precap, tn->b.s,
+	    tn->b.len)].kn != 0;
+}
+
+/*
+ * Whether the word s (normalized) names a scale, a sign or a decimal
+ * point: it is one ("thousand"), or ends a compound ("zweitausend");
+ * "points" and "hunderte" do not count.  With first, a word that is one
+ * counts only if it can start a number ("minus", not "point"); with
+ * noscale, scales do not count.
+ */
+static int
+num_has_big(const struct text_num *tn, const char *s, size_t n, int first,
+    int noscale)
+{
+	size_t i, k, m;
+
+	for (i = 0; i < tn->nbig; i++) {
+		m = tn->big[i].kn;
+		if (noscale && (tn->big[i].v & NUM_SCALE))
+			continue;
+		if (m == n && memcmp(s, tn->pool.s + tn->big[i].k, m) == 0 &&
+		    (!first || (tn->big[i].v & NUM_STARTS)))
+			return 1;
+		for (k = 1; k + m <= n; k++)
+			if (memcmp(s + k, tn->pool.s + tn->big[i].k, m) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * ICU's reading of the words s (normalized): the longest number at its
+ * start, checked by formatting it back.  The digits go to out and the
+ * bytes of s they stand for to *used; returns 0, or -1 if none.
+ */
+static int
+num_parse(struct text_num *tn, const char *s, size_t n, struct buf *out,
+    size_t *used)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	char dec[128];
+	int32_t un, pos = 0, len, pb = 0;
+
+	u_strFromUTF8(tn->u, tn->ucap, &un, s, (int32_t)n, &st);
+	if (U_FAILURE(st) || un >= tn->ucap)
+		return -1;
+	len = unum_parseDecimal(tn->spell, tn->u, un, &pos, dec, sizeof(dec),
+	    &st);
+	if (U_FAILURE(st) || pos <= 0 || len <= 0 ||
+	    (size_t)len >= sizeof(dec))
+		return -1;
+	/* Where the parse stopped, in bytes: at a word end, or no number. */
+	u_strToUTF8(NULL, 0, &pb, tn->u, pos, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return -1;
+	st = U_ZERO_ERROR;
+	while (pb > 0 && s[pb - 1] == ' ')
+		pb--;
+	if (pb == 0 || ((size_t)pb < n && s[pb] != ' '))
+		return -1;
+	if (num_format(tn, dec, &tn->b) == -1)
+		return -1;
+	num_norm(tn->b.s, tn->b.len, 0, &tn->a);
+	if (tn->a.len != (size_t)pb || memcmp(tn->a.s, s, (size_t)pb) != 0)
+		return -1;
+	len = unum_formatDecimal(tn->dec, dec, -1, tn->u, tn->ucap, NULL, &st);
+	if (U_FAILURE(st) || len >= tn->ucap)
+		return -1;
+	*used = (size_t)pb;
+	return from_u16(tn->u, len, out);
+}
+
+/* num_parse() through the memo: the digits, or NULL. */
+static const char *
+num_memo_parse(struct text_num *tn, const char *s, size_t n, size_t *vn,
+    size_t *used)
+{
+	struct num_memo *m = &tn->memo[num_hash(s, n) % NUM_MEMO];
+	struct buf v = BUF_INIT;
+
+	if (m->k == NULL || m->kn != n || memcmp(m->k, s, n) != 0) {
+		free(m->k);
+		free(m->v);
+		m->k = xstrndup(s, n);
+		m->kn = n;
+		m->v = NULL;
+		m->vn = m->used = 0;
+		if (num_parse(tn, s, n, &v, &m->used) == 0) {
+			m->vn = v.len;
+			m->v = buf_detach(&v);
+		}
+		buf_release(&v);
+	}
+	*vn = m->vn;
+	*used = m->used;
+	return m->v;
+}
+
+/*
+ * Read a spelled-out number at the start of s (a word start; len is the
+ * rest of the line): the longest run of at most NUM_WORDS blank-separated
+ * words that reads back as one number.  Appends its digits to out and
+ * returns the bytes read, or returns 0 if no number starts here.
+ */
+/*
+ * A run of number words: the words as read, and the run normalized in
+ * tn->c, with the length and hash of each prefix of whole words.
+ */
+struct num_run {
+	size_t		nw;
+	size_t		starts[NUM_WORDS];
+	size_t		ends[NUM_WORDS];
+	size_t		nend[NUM_WORDS];	/* tn->c bytes of words 0..k */
+	uint32_t	h[NUM_WORDS];
+};
+
+/* The value of table entry e. */
+static uint64_t
+num_value(const struct text_num *tn, const struct num_ent *e)
+{
+	return strtoull(tn->pool.s + e->v, NULL, 10);
+}
+
+/* The scale of v: 1000, a million... or 1 below a thousand. */
+static uint64_t
+num_scale(uint64_t v)
+{
+	uint64_t scale = 1;
+	size_t i;
+
+	for (i = 0; i < sizeof(num_scales) / sizeof(num_scales[0]); i++)
+		if (v >= num_scales[i])
+			scale = num_scales[i];
+	return scale;
+}
+
+/* Normalize the run into tn->c, word by word. */
+static void
+num_run_norm(struct text_num *tn, const char *s, struct num_run *r)
+{
+	uint32_t h = 2166136261u;
+	size_t k, i;
+
+	buf_reset(&tn->c);
+	for (k = 0; k < r->nw; k++) {
+		num_norm(s + r->starts[k], r->ends[k] - r->starts[k], 0,
+		    &tn->b);
+		i = tn->c.len;
+		if (tn->c.len > 0 && tn->b.len > 0)
+			buf_addc(&tn->c, ' ');
+		buf_add(&tn->c, tn->b.s, tn->b.len);
+		for (; i < tn->c.len; i++)
+			h = (h ^ (unsigned char)tn->c.s[i]) * 16777619u;
+		r->nend[k] = tn->c.len;
+		r->h[k] = h;
+	}
+}
+
+/* The longest prefix of the run in the table: its words, or 0. */
+static size_t
+num_lookup(struct text_num *tn, const struct num_run *r,
+    const struct num_ent **hit)
+{
+	const struct num_ent *e;
+	size_t k;
+
+	for (k = r->nw; k > 0; k--) {
+		e = &tn->tab[num_slot_h(tn, tn->tab, tn->tabcap, tn->c.s,
+		    r->nend[k - 1], r->h[k - 1])];
+		if (e->kn != 0) {
+			*hit = e;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/*
+ * After a whole head (21000 from "twenty one thousand"), read the rest
+ * head by head ("three hundred"), each part below the last one's scale.
+ * Returns the words of the whole number (its digits in tn->dig), or
+ * 0 if nothing follows the head.
+ */
+static size_t
+num_compose(struct text_num *tn, const struct num_run *r, size_t pos,
+    uint64_t total)
+{
+	const struct num_ent *e;
+	uint64_t limit = num_scale(total), v;
+	size_t k, from, start = pos;
+	int found = 1;
+
+	if (total % limit != 0 || limit < 1000)
+		return 0;
+	while (found && pos < r->nw && limit > 1) {
+		found = 0;
+		from = r->nend[pos - 1] + 1;
+		for (k = r->nw; k > pos && !found; k--) {
+			if (r->nend[k - 1] <= from)
+				continue;
+			e = &tn->tab[num_slot(tn, tn->tab, tn->tabcap,
+			    tn->c.s + from, r->nend[k - 1] - from)];
+			if (e->kn == 0 || (v = num_value(tn, e)) >= limit ||
+			    v == 0)
+				continue;
+			total += v;
+			/* Only a whole head takes a rest: 2000, not 2024. */
+			limit = v % num_scale(v) == 0 ? num_scale(v) : 1;
+			pos = k;
+			found = 1;
+		}
+	}
+	if (pos == start)
+		return 0;
+	snprintf(tn->dig, sizeof(tn->dig), "%llu", (unsigned long long)total);
+	return pos;
+}
+
+/* Whether word k of the run names a scale, a sign or a decimal point. */
+static int
+num_big_at(struct text_num *tn, const struct num_run *r, size_t k,
+    int first, int noscale)
+{
+	size_t from = k == 0 ? 0 : r->nend[k - 1] + 1;
+
+	if (r->nend[k] <= from)
+		return 0;
+	return num_has_big(tn, tn->c.s + from, r->nend[k] - from, first,
+	    noscale);
+}
+
+size_t
+text_num_read(struct text_num *tn, const char *s, size_t len,
+    struct buf *out)
+{
+	struct num_run r;
+	const struct num_ent *e = NULL;
+	size_t i = 0, j, k, best, vn = 0, used;
+	const char *v = NULL, *bv;
+
+	r.nw = 0;
+	while (r.nw < NUM_WORDS) {
+		for (j = i; j < len && s[j] != ' '; j++)
+			;
+		if (!num_candidate(tn, s + i, j - i))
+			break;
+		r.starts[r.nw] = i;
+		r.ends[r.nw++] = j;
+		for (i = j; i < len && s[i] == ' '; i++)
+			;
+		if (i == len)
+			break;
+	}
+	if (r.nw == 0)
+		return 0;
+	num_run_norm(tn, s, &r);
+	best = num_lookup(tn, &r, &e);
+	/* A scale word next: "one thousand", "twenty thousand". */
+	if (best < r.nw && !tn->wide && num_big_at(tn, &r, best, 0, 0)) {
+		num_widen(tn);
+		best = num_lookup(tn, &r, &e);
+	}
+	if (best > 0) {
+		v = tn->pool.s + e->v;
+		vn = e->vn;
+	}
+	if (best > 0 && best < r.nw && tn->compose &&
+	    (k = num_compose(tn, &r, best, num_value(tn, e))) > best) {
+		best = k;
+		v = tn->dig;
+		vn = strlen(tn->dig);
+	}
+	/*
+	 * Beyond the table, before a sign or point with more words after
+	 * it ("six point one", not "at one point"), or a scale where heads
+	 * do not compose: ICU reads the run, and the words its number
+	 * covers are counted back.
+	 */
+	if (best + 1 < r.nw && num_big_at(tn, &r, best, best == 0,
+	    tn->compose) &&
+	    (bv = num_memo_parse(tn, tn->c.s, tn->c.len, &j, &used)) != NULL)
+		for (k = r.nw; k > best; k--)
+			if (r.nend[k - 1] == used) {
+				best = k;
+				v = bv;
+				vn = j;
+				break;
+			}
+	if (best == 0)
+		return 0;
+	buf_add(out, v, vn);
+	return r.ends[best - 1];
 }

@@ -3,7 +3,7 @@
  * text holds the ICU objects of one locale for one thread (normalizers,
  * mapping tables, break iterators, the URI regex, number formatters,
  * frozen sets) and its UTF-16 work buffers; text_close() frees them.
- * Every function takes valid UTF-8 (check it with text_utf8_check()
+ * Every function takes valid UTF-8 (check it with utf8_check()
  * first) and appends its result to the caller's struct buf; spans are
  * byte offsets into the input.  A struct text is not thread-safe: open
  * one per thread.
@@ -70,11 +70,7 @@ void		 text_close(struct text *);
 const char	*text_locale(const struct text *);
 int		 text_is_cjk(const struct text *);
 
-/* Pure UTF-8 helpers (no ICU state). */
-size_t		 text_utf8_check(const char *, size_t);
-size_t		 text_ncp(const char *, size_t);
-int32_t		 text_cp(const char *, size_t, size_t *);
-size_t		 text_find_above(const char *, size_t, uint32_t);
+/* Helpers without ICU state (plain UTF-8 is in utf8.h). */
 size_t		 text_marks_run(const char *, size_t);
 void		 text_squeeze(const char *, size_t, struct buf *);
 
@@ -117,5 +113,25 @@ int		 text_repeat(struct text *, const char *, size_t, unsigned int,
 int		 text_fold_key(const char *, struct buf *);
 void		 text_spans_add(struct text_spans *, size_t, size_t);
 void		 text_spans_release(struct text_spans *);
+
+/* Case of one code point (simple mappings, no context). */
+enum text_case {
+	TEXT_CASE_FOLD,
+	TEXT_CASE_LOWER,
+	TEXT_CASE_UPPER,
+	TEXT_CASE_TITLE
+};
+int32_t		 text_cp_case(int32_t, enum text_case);
+
+/*
+ * Spelled-out numbers read back as digits ("forty two" -> "42"), for one
+ * locale; a struct text_num owns its ICU objects, tables and memo, and is
+ * not thread-safe.
+ */
+struct text_num;
+struct text_num	*text_num_open(const char *, struct diag *);
+void		 text_num_close(struct text_num *);
+size_t		 text_num_read(struct text_num *, const char *, size_t,
+		    struct buf *);
 
 #endif

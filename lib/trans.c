@@ -18,6 +18,7 @@
 #include "riff.h"
 #include "text.h"
 #include "trans.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 /* Transcripts are small; a bigger one is surely not a transcript. */
@@ -112,12 +113,6 @@ static const struct {
 	{ "No.", "number" }, { "Inc.", "Incorporated" }, { "Ltd.", "Limited" }
 };
 
-static unsigned long
-col_of(const char *s, size_t off)
-{
-	return (unsigned long)text_ncp(s, off) + 1;
-}
-
 /*
  * The column of off in s, counted on from the last call on the same
  * text, so that findings along a line cost O(line), not O(line^2).
@@ -130,19 +125,9 @@ col_at(struct ctx *c, const char *s, size_t off)
 		c->coff = 0;
 		c->ccol = 1;
 	}
-	c->ccol += (unsigned long)text_ncp(s + c->coff, off - c->coff);
+	c->ccol += (unsigned long)utf8_ncp(s + c->coff, off - c->coff);
 	c->coff = off;
 	return c->ccol;
-}
-
-static size_t
-hash_name(const char *s)
-{
-	size_t h = 2166136261u;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
 }
 
 /* The entry named s, or add one; returns the index + 1 of an old one. */
@@ -150,36 +135,19 @@ static size_t
 names_add(struct trans *tr, const char *s, size_t n, unsigned long line)
 {
 	struct trans_entry *e;
-	size_t i, k, h;
-	char *name = xstrndup(s, n);
+	size_t k;
 
-	if ((tr->n + 1) * 2 > tr->hcap) {
-		free(tr->hash);
-		tr->hcap = tr->hcap ? tr->hcap * 2 : 256;
-		tr->hash = xcalloc(tr->hcap, sizeof(*tr->hash));
-		for (i = 0; i < tr->n; i++) {
-			for (h = hash_name(tr->v[i].name) & (tr->hcap - 1);
-			    tr->hash[h] != 0; h = (h + 1) & (tr->hcap - 1))
-				;
-			tr->hash[h] = i + 1;
-		}
-	}
-	for (h = hash_name(name) & (tr->hcap - 1); (k = tr->hash[h]) != 0;
-	    h = (h + 1) & (tr->hcap - 1)) {
-		if (strcmp(tr->v[k - 1].name, name) == 0) {
-			free(name);
-			return k;
-		}
-	}
+	/* The set and v grow together: a name's index is its entry's. */
+	if (!strset_add(&tr->names, s, n, 0, &k))
+		return k + 1;
 	if (tr->n == tr->cap) {
 		tr->cap = tr->cap ? tr->cap * 2 : 64;
 		tr->v = xreallocarray(tr->v, tr->cap, sizeof(*tr->v));
 	}
-	e = &tr->v[tr->n];
+	e = &tr->v[tr->n++];
 	memset(e, 0, sizeof(*e));
-	e->name = name;
+	e->name = xstrndup(s, n);
 	e->line = line;
-	tr->hash[h] = ++tr->n;
 	return 0;
 }
 
@@ -192,13 +160,10 @@ add_at(struct ctx *c, unsigned long col, const char *id, const char *fmt,
     ...)
 {
 	va_list ap;
-	const struct rule *r = rule_find(id);
 
-	c->loc.col = col;
 	va_start(ap, fmt);
-	diag_vadd(c->d, &c->loc, id, r != NULL ? r->sev : SEV_ERROR, fmt, ap);
+	diag_vat(c->d, &c->loc, c->loc.line, col, id, SEV_NONE, fmt, ap);
 	va_end(ap);
-	c->loc.col = 0;
 }
 
 /* Swap the work buffers after a transform that wrote into b. */
@@ -261,10 +226,10 @@ check_ascii(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 	const char *sub;
 	char name[96], how[64];
 
-	if ((off = text_find_above(s, n, 0x7F)) == n)
+	if ((off = utf8_find_above(s, n, 0x7F)) == n)
 		return;
 	i = off;
-	ch = text_cp(s, n, &i);
+	ch = utf8_cp(s, n, &i);
 	for (k = i; k < n; k++)
 		more += (unsigned char)s[k] >= 0xC0;
 	text_char_name(ch, name, sizeof(name));
@@ -297,7 +262,7 @@ is_forbidden(const char *set, int32_t ch)
 	size_t i = 0, n = strlen(set);
 
 	while (i < n)
-		if (text_cp(set, n, &i) == ch)
+		if (utf8_cp(set, n, &i) == ch)
 			return 1;
 	return 0;
 }
@@ -325,7 +290,7 @@ check_symbols_de(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 
 	while (i < n) {
 		at = i;
-		ch = text_cp(s, n, &i);
+		ch = utf8_cp(s, n, &i);
 		if (fb != NULL && ch >= 0x80 && is_forbidden(fb, ch)) {
 			w = de_word(ch);
 			add_at(c, tcol + col_at(c, s, at) - 1, "NORM-DE-3",
@@ -378,7 +343,7 @@ check_sentences(struct ctx *c, const char *s, size_t n, unsigned long tcol)
 	c->sp.n = 0;
 	text_sentences(c->t, s, n, &c->sp);
 	for (i = 0; i < c->sp.n; i++) {
-		k = text_ncp(s + c->sp.v[i].off, c->sp.v[i].len);
+		k = utf8_ncp(s + c->sp.v[i].off, c->sp.v[i].len);
 		if (k <= max)
 			continue;
 		add_at(c, tcol + col_at(c, s, c->sp.v[i].off) - 1,
@@ -580,8 +545,8 @@ check_line(struct ctx *c, const char *s, size_t n)
 		    "empty line");
 		return 1;
 	}
-	if ((off = text_utf8_check(s, n)) < n) {
-		add_at(c, col_of(s, off), "TRANS-ENC", "invalid UTF-8 byte "
+	if ((off = utf8_check(s, n)) < n) {
+		add_at(c, utf8_col(s, off), "TRANS-ENC", "invalid UTF-8 byte "
 		    "0x%02X; save the file as UTF-8",
 		    (unsigned char)s[off]);
 		if (fix)
@@ -597,7 +562,7 @@ check_line(struct ctx *c, const char *s, size_t n)
 			return 1;
 		}
 		if (!fix)
-			add_at(c, col_of(s, k), "TRANS-TAB", "spaces, not a "
+			add_at(c, utf8_col(s, k), "TRANS-TAB", "spaces, not a "
 			    "TAB, after '%.*s'", (int)k, s);
 		else
 			c->tr->fixes[FIX_SEP]++;
@@ -605,16 +570,16 @@ check_line(struct ctx *c, const char *s, size_t n)
 	}
 	name = s;
 	nn = (size_t)(tab - s);
-	tcol = fix ? 0 : col_of(s, nn) + 1;
+	tcol = fix ? 0 : utf8_col(s, nn) + 1;
 	txt = tab + 1;
 	tn = n - nn - 1;
 	buf_reset(&c->a);
 	buf_add(&c->a, txt, tn);
 	if ((tab = memchr(txt, '\t', tn)) != NULL) {
 		if (!fix)
-			add_at(c, nn + 1 + col_of(txt, (size_t)(tab - txt)) ,
-			    "TRANS-TAB", "TAB inside the text; the line is "
-			    "dropped");
+			add_at(c, tcol - 1 + utf8_col(txt,
+			    (size_t)(tab - txt)), "TRANS-TAB", "TAB inside "
+			    "the text; the line is dropped");
 		for (k = 0; k < c->a.len; k++)
 			if (c->a.s[k] == '\t')
 				c->a.s[k] = ' ';
@@ -643,7 +608,7 @@ check_line(struct ctx *c, const char *s, size_t n)
 	if (fix)
 		fix_text(c);
 	if (fix)
-		tcol = col_of(name, nn) + 1;
+		tcol = utf8_col(name, nn) + 1;
 	check_text(c, c->a.s, c->a.len, tcol, entry);
 	put_line(c, name, nn, c->a.s, c->a.len);
 	return 1;
@@ -691,7 +656,7 @@ check_binary(struct ctx *c, const char *buf, size_t len)
 	p = z;
 	while (p > buf && p[-1] != '\n')
 		p--;
-	add_at(c, col_of(p, (size_t)(z - p)), "TRANS-ENC", "NUL byte; the "
+	add_at(c, utf8_col(p, (size_t)(z - p)), "TRANS-ENC", "NUL byte; the "
 	    "file is binary or UTF-16 without a BOM");
 	c->loc.line = 0;
 	return 1;
@@ -773,7 +738,7 @@ trans_check(struct trans *tr, struct text *t, const struct trans_opts *o,
 		}
 		if ((cr = memchr(p, '\r', n)) != NULL) {
 			if (c.out == NULL)
-				add_at(&c, col_of(p, (size_t)(cr - p)),
+				add_at(&c, utf8_col(p, (size_t)(cr - p)),
 				    "TRANS-EOL", "CR inside the line; lines "
 				    "end in LF or CRLF");
 			else {
@@ -1137,8 +1102,8 @@ trans_summary(const struct trans *tr, struct buf *b)
 	for (i = 0; i < FIX_N; i++) {
 		if (tr->fixes[i] == 0)
 			continue;
-		buf_printf(b, "%s %zu %s", any ? "," : "fixed:", tr->fixes[i],
-		    fix_names[i][tr->fixes[i] != 1]);
+		buf_addstr(b, any ? ", " : "fixed: ");
+		buf_count(b, tr->fixes[i], fix_names[i][0], fix_names[i][1]);
 		any = 1;
 	}
 	if (!any)
@@ -1153,6 +1118,6 @@ trans_release(struct trans *tr)
 	for (i = 0; i < tr->n; i++)
 		free(tr->v[i].name);
 	free(tr->v);
-	free(tr->hash);
+	strset_release(&tr->names);
 	memset(tr, 0, sizeof(*tr));
 }

@@ -13,6 +13,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "profile.h"
+#include "strset.h"
 #include "text.h"
 
 struct trans_opts {
@@ -54,11 +55,10 @@ struct trans {
 	struct trans_entry	*v;
 	size_t			 n;
 	size_t			 cap;
-	size_t			*hash;		/* index + 1, 0 = free */
-	size_t			 hcap;
+	struct strset		 names;		/* of v, in the same order */
 	size_t			 fixes[FIX_N];
 };
-#define TRANS_INIT { NULL, 0, 0, NULL, 0, { 0 } }
+#define TRANS_INIT { NULL, 0, 0, STRSET_INIT, { 0 } }
 
 int	trans_check(struct trans *, struct text *, const struct trans_opts *,
 	    const char *, size_t, const struct loc *, struct buf *,

@@ -10,6 +10,11 @@
  * punctuation (Unicode P*) becomes a blank, but an apostrophe between
  * two letters or digits stays ("i'm"); for de-DE also + * = < >; blanks
  * squeezed.  Only lib/text.c calls ICU.
+ *
+ * Token error rate (wer_ter()): the display text as written, only
+ * controls and invisible characters dropped, NFC and exotic spaces made
+ * blanks, so nothing a reader sees is changed; each error is then put in
+ * one category by wer_classify().
  */
 #include <sys/stat.h>
 
@@ -29,8 +34,19 @@
 #include "io.h"
 #include "text.h"
 #include "trans.h"
+#include "utf8.h"
 #include "wer.h"
 #include "xalloc.h"
+
+/* Work buffers of wer_classify(), by use. */
+enum {
+	CB_FR, CB_FH,		/* one edit's tokens, lowercased */
+	CB_BR, CB_BH,		/* the same, bare */
+	CB_JFR, CB_JFH,		/* the stretch's tokens, lowercased, joined */
+	CB_JBR, CB_JBH,		/* the same, bare */
+	CB_DR, CB_DH,		/* the stretch's digits */
+	WER_CB_N
+};
 
 struct wer {
 	struct text	*t;
@@ -46,6 +62,17 @@ struct wer {
 	struct buf	 b1, b2;
 	struct wer_toks	 rt, ht;
 	const char	*sys;		/* the hypothesis set, for messages */
+	/* Token errors: the last alignment re-paired, its categories. */
+	int		 ter;
+	struct align	*tal;		/* re-pairs a stretch of errors */
+	struct align_op	*top;		/* the last alignment, re-paired */
+	size_t		 ntop;
+	size_t		 topcap;
+	unsigned char	*cat;		/* by operation of top */
+	uint32_t	*sr, *sh;	/* a stretch's bare ids */
+	size_t		*si;		/* its reference indexes */
+	size_t		 scap;
+	struct buf	 cb[WER_CB_N];
 	/* Confusions: (ref, hyp) id pairs, WER_NOID for a gap. */
 	struct wer_conf	*conf;		/* open addressing; n 0 is empty */
 	size_t		 confcap;
@@ -110,6 +137,8 @@ wer_open(const struct wer_opts *o, struct diag *d)
 void
 wer_close(struct wer *w)
 {
+	size_t i;
+
 	if (w == NULL)
 		return;
 	text_close(w->t);
@@ -121,7 +150,33 @@ wer_close(struct wer *w)
 	wer_toks_release(&w->rt);
 	wer_toks_release(&w->ht);
 	free(w->conf);
+	align_free(w->tal);
+	free(w->top);
+	free(w->cat);
+	free(w->sr);
+	free(w->sh);
+	free(w->si);
+	for (i = 0; i < WER_CB_N; i++)
+		buf_release(&w->cb[i]);
 	free(w);
+}
+
+/*
+ * Score the token errors of display text from now on: texts as written
+ * but for what no reader sees (see the top of this file), each error
+ * put in a category; costs are those of the caller's alignments.  -1 if
+ * the locale's ICU objects, which the categories need even with
+ * normalize off, cannot be opened.
+ */
+int
+wer_ter(struct wer *w, enum align_costs costs, struct diag *d)
+{
+	if (w->t == NULL && (w->t = text_open(w->o.locale, d)) == NULL)
+		return -1;
+	if (w->tal == NULL)
+		w->tal = align_new(costs);
+	w->ter = 1;
+	return 0;
 }
 
 void
@@ -243,10 +298,10 @@ strip_punct(const struct wer *w, const char *s, size_t len, struct buf *out)
 
 	while (i < len) {
 		at = i;
-		c = text_cp(s, len, &i);
+		c = utf8_cp(s, len, &i);
 		if (c == '\'') {
 			j = i;
-			next = j < len ? text_cp(s, len, &j) : -1;
+			next = j < len ? utf8_cp(s, len, &j) : -1;
 			if (wordish(prev) && wordish(next)) {
 				buf_addc(out, '\'');
 				prev = c;
@@ -280,6 +335,13 @@ norm_text(struct wer *w, const char *s, size_t len, int spell,
 	    text_nfc(w->t, a->s, a->len, b) == -1)
 		return -1;
 	buf_reset(a);
+	if (w->ter) {
+		/* Case, punctuation and numbers are what is scored. */
+		if (text_punct_map(w->t, b->s, b->len, TEXT_PM_SPACE, a) == -1)
+			return -1;
+		text_squeeze(a->s, a->len, out);
+		return 0;
+	}
 	if (text_fold_width(w->t, b->s, b->len, 0, a) == -1)
 		return -1;
 	buf_reset(b);
@@ -324,17 +386,17 @@ split(struct wer *w, const char *s, size_t len, struct wer_toks *t)
 			while (i < len && s[i] != ' ' && s[i] != '\t')
 				i++;
 		} else if (w->o.unit == WER_UNIT_CHAR) {
-			(void)text_cp(s, len, &i);
+			(void)utf8_cp(s, len, &i);
 		} else {
 			at = i;
-			(void)text_cp(s, len, &i);
+			(void)utf8_cp(s, len, &i);
 			if (!is_cjk(s + at, i - at))
 				for (;;) {
 					at = i;
 					if (i >= len || s[i] == ' ' ||
 					    s[i] == '\t')
 						break;
-					(void)text_cp(s, len, &i);
+					(void)utf8_cp(s, len, &i);
 					if (is_cjk(s + at, i - at)) {
 						i = at;
 						break;
@@ -406,7 +468,7 @@ wer_tokens(struct wer *w, const char *s, size_t len, int ref,
     struct wer_toks *t)
 {
 	size_t i, j, done = 0;
-	int spell = ref && w->o.spell;
+	int spell = ref && w->o.spell && !w->ter;
 
 	t->n = 0;
 	if (ref && w->o.alternates)
@@ -492,17 +554,39 @@ wer_kaldi(const struct wer_sum *s, enum wer_unit u, struct buf *out)
 	wer_kaldi_named(s, u, NULL, out);
 }
 
+static const char *const edit_names[WER_E_N] = {
+	"punctuation", "capitalization", "itn", "lexical", "other"
+};
+
+const char *
+wer_edit_name(enum wer_edit e)
+{
+	return (unsigned int)e < WER_E_N ? edit_names[e] : "";
+}
+
+static const char *
+rate_label(const struct wer_sum *s, enum wer_unit u)
+{
+	return s->ter ? "TER" : u == WER_UNIT_WORD ? "WER" : "CER";
+}
+
 /*
  * The same, with name (or NULL) after the %WER line's bracket, as
- * Kaldi's best_wer.sh prints it: "%WER 5.00 [ ... ] exp/a".
+ * Kaldi's best_wer.sh prints it: "%WER 5.00 [ ... ] exp/a".  Token
+ * errors are "%TER", with the errors by category in the bracket.
  */
 void
 wer_kaldi_named(const struct wer_sum *s, enum wer_unit u, const char *name,
     struct buf *out)
 {
-	buf_printf(out, "%%%s %.2f [ %zu / %zu, %zu ins, %zu del, %zu sub ]",
-	    u == WER_UNIT_WORD ? "WER" : "CER", wer_rate(s), wer_errors(s),
-	    wer_words(s), s->ins, s->del, s->sub);
+	int k;
+
+	buf_printf(out, "%%%s %.2f [ %zu / %zu, %zu ins, %zu del, %zu sub",
+	    rate_label(s, u), wer_rate(s), wer_errors(s), wer_words(s),
+	    s->ins, s->del, s->sub);
+	for (k = 0; s->ter && k < WER_E_N; k++)
+		buf_printf(out, ", %s %zu", edit_names[k], s->edit[k]);
+	buf_addstr(out, " ]");
 	if (name != NULL) {
 		buf_addc(out, ' ');
 		buf_addesc(out, name);
@@ -513,6 +597,362 @@ wer_kaldi_named(const struct wer_sum *s, enum wer_unit u, const char *name,
 	    s->utts);
 	buf_printf(out, "Scored %zu sentences, %zu not present in hyp, "
 	    "%zu not present in ref.\n", s->utts, s->missing, s->extra);
+}
+
+/*
+ * Symbols a speaker says as words ("%" percent, "$5" five dollars, "@"
+ * at), so that only inverse text normalization writes them: these
+ * ASCII ones, currency signs, degree, plus-minus, times, divide, per
+ * mille and minus.
+ */
+static int
+itn_symbol(int32_t c)
+{
+	if (c > 0 && c < 0x80)
+		return strchr("#$%&+=@", c) != NULL;
+	switch (c) {
+	case 0xA2:	/* cent */
+	case 0xA3:	/* pound */
+	case 0xA4:	/* currency */
+	case 0xA5:	/* yen */
+	case 0xB0:	/* degree */
+	case 0xB1:	/* plus-minus */
+	case 0xD7:	/* times */
+	case 0xF7:	/* divide */
+	case 0x2030:	/* per mille */
+	case 0x2212:	/* minus */
+		return 1;
+	}
+	return c >= 0x20A0 && c <= 0x20C0;	/* euro, rupee... */
+}
+
+#define TOK_ALNUM	0x1	/* holds a letter or a number */
+#define TOK_ITN		0x2	/* holds a number or an ITN symbol */
+
+static int
+tok_facts(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	enum text_class k;
+	int32_t c;
+	int f = 0;
+
+	while (i < len) {
+		if ((c = utf8_cp(s, len, &i)) < 0)
+			continue;
+		k = text_char_class(c);
+		if (k == TEXT_C_LETTER || k == TEXT_C_UPPER ||
+		    k == TEXT_C_DIGIT)
+			f |= TOK_ALNUM;
+		if (k == TEXT_C_DIGIT || itn_symbol(c))
+			f |= TOK_ITN;
+	}
+	return f;
+}
+
+/* The numbers (digits, any script) of s, appended to out. */
+static void
+add_digits(const char *s, struct buf *out)
+{
+	size_t len = strlen(s), i = 0, at;
+	int32_t c;
+
+	while (i < len) {
+		at = i;
+		if ((c = utf8_cp(s, len, &i)) >= 0 &&
+		    text_char_class(c) == TEXT_C_DIGIT)
+			buf_add(out, s + at, i - at);
+	}
+}
+
+/* s lowercased by the locale's rules (as written if ICU fails). */
+static void
+fold(struct wer *w, const char *s, struct buf *out)
+{
+	size_t start = out->len;
+
+	if (w->t != NULL && text_lower(w->t, s, strlen(s), out) != -1)
+		return;
+	out->len = start;
+	buf_addstr(out, s);
+}
+
+/*
+ * s without its punctuation (Unicode P*), appended to out, but for the
+ * ITN symbols, punctuation between two digits ("6:45", "1,000", "3.14",
+ * which inverse text normalization writes) and an apostrophe, ASCII or
+ * U+2019, between two letters or digits ("it's"), which becomes ASCII.
+ */
+static void
+bare(const char *s, struct buf *out)
+{
+	size_t len = strlen(s), i = 0, at, j;
+	enum text_class k, prev = TEXT_C_SPACE, next;
+	int32_t c, nc;
+
+	while (i < len) {
+		at = i;
+		if ((c = utf8_cp(s, len, &i)) < 0) {
+			buf_add(out, s + at, i - at);
+			prev = TEXT_C_SYMBOL;
+			continue;
+		}
+		k = text_char_class(c);
+		if (k != TEXT_C_PUNCT || itn_symbol(c)) {
+			buf_add(out, s + at, i - at);
+			prev = k;
+			continue;
+		}
+		j = i;
+		nc = i < len ? utf8_cp(s, len, &j) : -1;
+		next = nc >= 0 ? text_char_class(nc) : TEXT_C_SPACE;
+		if ((c == '\'' || c == 0x2019) && (prev == TEXT_C_LETTER ||
+		    prev == TEXT_C_UPPER || prev == TEXT_C_DIGIT) &&
+		    (next == TEXT_C_LETTER || next == TEXT_C_UPPER ||
+		    next == TEXT_C_DIGIT))
+			buf_addc(out, '\'');
+		else if (prev == TEXT_C_DIGIT && next == TEXT_C_DIGIT)
+			buf_add(out, s + at, i - at);
+		prev = k;
+	}
+}
+
+static int
+buf_eq(const struct buf *a, const struct buf *b)
+{
+	return a->len == b->len && (a->len == 0 ||
+	    memcmp(a->s, b->s, a->len) == 0);
+}
+
+/*
+ * The categories of op[0..n), a stretch of errors between two correct
+ * tokens or an end, into cat; the rules are vox-wer(1)'s.  First each
+ * edit alone: capitalization, punctuation.  Then the edits left, as one:
+ * equal once joined without blanks and punctuation, other if only blanks
+ * differ, else punctuation; with tokens on both sides and a number or an
+ * ITN symbol, ITN, since one written form ("$900") stands for several
+ * spoken words ("nine hundred dollars") and which of them the alignment
+ * pairs with it means nothing; but not if both sides hold digits and
+ * they differ, a misheard number.  Last each edit alone again: lexical
+ * or other.
+ */
+static void
+classify_stretch(struct wer *w, const struct align_op *op, size_t n,
+    const struct wer_toks *r, const struct wer_toks *h, unsigned char *cat)
+{
+	struct buf *b = w->cb;
+	const char *rs, *hs;
+	size_t i, nr = 0, nh = 0;
+	int k, itn = 0, f;
+	unsigned char all = WER_E_N;
+
+	for (k = CB_JFR; k < WER_CB_N; k++)
+		buf_reset(&b[k]);
+	for (i = 0; i < n; i++) {
+		rs = op[i].ref == ALIGN_NONE ? NULL :
+		    wer_word(w, r->v[op[i].ref]);
+		hs = op[i].hyp == ALIGN_NONE ? NULL :
+		    wer_word(w, h->v[op[i].hyp]);
+		for (k = CB_FR; k <= CB_BH; k++)
+			buf_reset(&b[k]);
+		if (rs != NULL) {
+			fold(w, rs, &b[CB_FR]);
+			bare(buf_str(&b[CB_FR]), &b[CB_BR]);
+		}
+		if (hs != NULL) {
+			fold(w, hs, &b[CB_FH]);
+			bare(buf_str(&b[CB_FH]), &b[CB_BH]);
+		}
+		cat[i] = WER_E_N;
+		if (rs != NULL && hs != NULL) {
+			if (buf_eq(&b[CB_FR], &b[CB_FH]))
+				cat[i] = WER_E_CAP;
+			else if (buf_eq(&b[CB_BR], &b[CB_BH]))
+				cat[i] = WER_E_PUNCT;
+		} else if (b[CB_BR].len + b[CB_BH].len == 0)
+			cat[i] = WER_E_PUNCT;
+		if (cat[i] != WER_E_N)
+			continue;
+		if (rs != NULL) {
+			nr++;
+			buf_add(&b[CB_JFR], b[CB_FR].s, b[CB_FR].len);
+			buf_add(&b[CB_JBR], b[CB_BR].s, b[CB_BR].len);
+			itn |= tok_facts(rs) & TOK_ITN;
+			add_digits(rs, &b[CB_DR]);
+		}
+		if (hs != NULL) {
+			nh++;
+			buf_add(&b[CB_JFH], b[CB_FH].s, b[CB_FH].len);
+			buf_add(&b[CB_JBH], b[CB_BH].s, b[CB_BH].len);
+			itn |= tok_facts(hs) & TOK_ITN;
+			add_digits(hs, &b[CB_DH]);
+		}
+	}
+	if (nr > 0 && nh > 0 && buf_eq(&b[CB_JBR], &b[CB_JBH]))
+		all = buf_eq(&b[CB_JFR], &b[CB_JFH]) ? WER_E_OTHER :
+		    WER_E_PUNCT;
+	else if (nr > 0 && nh > 0 && itn && (b[CB_DR].len == 0 ||
+	    b[CB_DH].len == 0 || buf_eq(&b[CB_DR], &b[CB_DH])))
+		all = WER_E_ITN;
+	for (i = 0; i < n; i++) {
+		if (cat[i] != WER_E_N)
+			continue;
+		if (all != WER_E_N) {
+			cat[i] = all;
+			continue;
+		}
+		f = TOK_ALNUM;
+		if (op[i].ref != ALIGN_NONE)
+			f &= tok_facts(wer_word(w, r->v[op[i].ref]));
+		if (op[i].hyp != ALIGN_NONE)
+			f &= tok_facts(wer_word(w, h->v[op[i].hyp]));
+		cat[i] = f ? WER_E_LEX : WER_E_OTHER;
+	}
+}
+
+/*
+ * The category of each of the n operations op of an alignment of r and
+ * h into cat (WER_E_N for a correct one), each error counted in
+ * counts[WER_E_N].
+ */
+void
+wer_classify(struct wer *w, const struct align_op *op, size_t n,
+    const struct wer_toks *r, const struct wer_toks *h, unsigned char *cat,
+    size_t *counts)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < n; i = j) {
+		if (op[i].kind == ALIGN_C) {
+			cat[i] = WER_E_N;
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < n && op[j].kind != ALIGN_C; j++)
+			;
+		classify_stretch(w, op + i, j - i, r, h, cat + i);
+		for (k = i; k < j; k++)
+			counts[cat[k]]++;
+	}
+}
+
+static void
+top_add(struct wer *w, enum align_kind k, size_t ref, size_t hyp)
+{
+	if (w->ntop == w->topcap) {
+		w->topcap = w->topcap ? w->topcap * 2 : 64;
+		w->top = xreallocarray(w->top, w->topcap, sizeof(*w->top));
+		w->cat = xreallocarray(w->cat, w->topcap, sizeof(*w->cat));
+	}
+	w->top[w->ntop].kind = k;
+	w->top[w->ntop].ref = ref;
+	w->top[w->ntop].hyp = hyp;
+	w->ntop++;
+}
+
+/* The id of the bare form (see bare()) of word id, interned. */
+static uint32_t
+bare_id(struct wer *w, uint32_t id)
+{
+	struct buf *f = &w->cb[CB_FR], *b = &w->cb[CB_BR];
+
+	buf_reset(f);
+	buf_reset(b);
+	fold(w, wer_word(w, id), f);
+	bare(buf_str(f), b);
+	return intern(w, buf_str(b), b->len);
+}
+
+/*
+ * The stretch op[0..n) of errors of the last alignment, appended to
+ * w->top: aligned again on the tokens' bare forms if that gives the
+ * same counts (so the same errors), else as it is.  Exact tokens pair
+ * a formatting difference with any neighbour ("Call 104" against "call
+ * one hundred four" may pair "Call" with "hundred"); bare forms pair
+ * "Call" with "call", and the categories follow the pairs.
+ */
+static void
+repair_stretch(struct wer *w, const struct align_op *op, size_t n)
+{
+	const struct align_op *o2;
+	struct align_counts c;
+	size_t i, nr = 0, nh = 0, h0 = 0, n2, was[4] = { 0, 0, 0, 0 },
+	    now[4] = { 0, 0, 0, 0 };
+	enum align_kind k;
+
+	if (n > w->scap) {
+		w->scap = n > w->scap * 2 ? n : w->scap * 2;
+		w->sr = xreallocarray(w->sr, w->scap, sizeof(*w->sr));
+		w->sh = xreallocarray(w->sh, w->scap, sizeof(*w->sh));
+		w->si = xreallocarray(w->si, w->scap, sizeof(*w->si));
+	}
+	for (i = 0; i < n; i++) {
+		was[op[i].kind]++;
+		if (op[i].ref != ALIGN_NONE) {
+			w->si[nr] = op[i].ref;
+			w->sr[nr++] = bare_id(w, w->rt.v[op[i].ref]);
+		}
+		if (op[i].hyp != ALIGN_NONE) {
+			/* A hypothesis has no groups: tokens in a row. */
+			if (nh == 0)
+				h0 = op[i].hyp;
+			w->sh[nh++] = bare_id(w, w->ht.v[op[i].hyp]);
+		}
+	}
+	if (nr == 0 || nh == 0 || w->tal == NULL ||
+	    align_run(w->tal, w->sr, nr, w->sh, nh, &c) == -1)
+		goto keep;
+	o2 = align_ops(w->tal, &n2);
+	for (i = 0; i < n2; i++) {
+		k = o2[i].kind;
+		if (k == ALIGN_C && w->rt.v[w->si[o2[i].ref]] !=
+		    w->ht.v[h0 + o2[i].hyp])
+			k = ALIGN_S;
+		now[k]++;
+	}
+	if (now[ALIGN_C] != 0 || now[ALIGN_S] != was[ALIGN_S] ||
+	    now[ALIGN_D] != was[ALIGN_D] || now[ALIGN_I] != was[ALIGN_I])
+		goto keep;
+	for (i = 0; i < n2; i++)
+		top_add(w, o2[i].kind == ALIGN_C ? ALIGN_S : o2[i].kind,
+		    o2[i].ref == ALIGN_NONE ? ALIGN_NONE : w->si[o2[i].ref],
+		    o2[i].hyp == ALIGN_NONE ? ALIGN_NONE : h0 + o2[i].hyp);
+	return;
+keep:
+	for (i = 0; i < n; i++)
+		top_add(w, op[i].kind, op[i].ref, op[i].hyp);
+}
+
+/* The last alignment into w->top, each stretch of errors re-paired. */
+static void
+ter_ops(struct wer *w, const struct align *al)
+{
+	const struct align_op *op;
+	size_t n, i, j;
+
+	op = align_ops(al, &n);
+	w->ntop = 0;
+	for (i = 0; i < n; i = j) {
+		if (op[i].kind == ALIGN_C) {
+			top_add(w, ALIGN_C, op[i].ref, op[i].hyp);
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < n && op[j].kind != ALIGN_C; j++)
+			;
+		repair_stretch(w, op + i, j - i);
+	}
+}
+
+/* The operations of the last alignment: re-paired for token errors. */
+static const struct align_op *
+last_ops(const struct wer *w, const struct align *al, size_t *n)
+{
+	if (w->ter) {
+		*n = w->ntop;
+		return w->top;
+	}
+	return align_ops(al, n);
 }
 
 static void
@@ -530,32 +970,35 @@ pad(struct buf *b, size_t have, size_t want)
 }
 
 /*
- * The last alignment as sclite's pra shows it: REF, HYP and Eval lines,
- * columns padded, errors in capitals, "***" for a gap.
+ * An alignment (op[0..n) of r and h) as sclite's pra shows it: REF, HYP
+ * and Eval lines, columns padded, errors in capitals, "***" for a gap.
+ * With cat (the categories of token errors), tokens as written and an
+ * Edit line with each error's category: P, C, N (ITN), L or O.
  */
 void
-wer_render_align(const struct wer *w, const struct align *al,
-    const struct wer_toks *r, const struct wer_toks *h, struct buf *out)
+wer_render_align(const struct wer *w, const struct align_op *op, size_t n,
+    const struct wer_toks *r, const struct wer_toks *h,
+    const unsigned char *cat, struct buf *out)
 {
-	struct buf line[3] = { BUF_INIT, BUF_INIT, BUF_INIT };
-	static const char *const head[3] = { "REF:  ", "HYP:  ", "Eval: " };
-	static const char eval[] = "CSDI";
-	const struct align_op *op;
+	struct buf line[4] = { BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT };
+	static const char *const head[4] = { "REF:  ", "HYP:  ", "Eval: ",
+	    "Edit: " };
+	static const char eval[] = "CSDI", edit[] = "PCNLO";
 	const char *rs, *hs;
-	size_t n, i, k, wr, wh, wd;
+	size_t i, k, wr, wh, wd, nl = cat != NULL ? 4 : 3;
 
-	op = align_ops(al, &n);
-	for (k = 0; k < 3; k++)
+	for (k = 0; k < nl; k++)
 		buf_addstr(&line[k], head[k]);
 	for (i = 0; i < n; i++) {
 		rs = op[i].ref == ALIGN_NONE ? "***" :
 		    wer_word(w, r->v[op[i].ref]);
 		hs = op[i].hyp == ALIGN_NONE ? "***" :
 		    wer_word(w, h->v[op[i].hyp]);
-		wr = text_ncp(rs, strlen(rs));
-		wh = text_ncp(hs, strlen(hs));
+		wr = utf8_ncp(rs, strlen(rs));
+		wh = utf8_ncp(hs, strlen(hs));
 		wd = wr > wh ? wr : wh;
-		if (op[i].kind == ALIGN_C) {
+		if (op[i].kind == ALIGN_C || cat != NULL) {
+			/* Display tokens keep their case: it is scored. */
 			buf_addstr(&line[0], rs);
 			buf_addstr(&line[1], hs);
 		} else {
@@ -567,8 +1010,13 @@ wer_render_align(const struct wer *w, const struct align *al,
 		buf_addc(&line[2], op[i].kind == ALIGN_C ? ' ' :
 		    eval[op[i].kind]);
 		pad(&line[2], 1, wd + 1);
+		if (cat != NULL) {
+			buf_addc(&line[3], cat[i] < WER_E_N ? edit[cat[i]] :
+			    ' ');
+			pad(&line[3], 1, wd + 1);
+		}
 	}
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < nl; k++) {
 		while (line[k].len > 0 && line[k].s[line[k].len - 1] == ' ')
 			line[k].len--;
 		buf_add(out, line[k].s, line[k].len);
@@ -592,9 +1040,26 @@ json_str(struct buf *b, const char *s)
 	buf_addc(b, '"');
 }
 
+/* ',"edits":{"punctuation":N,...}' of token errors by category. */
+static void
+json_edits(struct buf *b, const size_t *edit)
+{
+	int k;
+
+	buf_addstr(b, ",\"edits\":{");
+	for (k = 0; k < WER_E_N; k++)
+		buf_printf(b, "%s\"%s\":%zu", k > 0 ? "," : "", edit_names[k],
+		    edit[k]);
+	buf_addc(b, '}');
+}
+
+/*
+ * One utterance's record; with token errors, its errors by category and
+ * each aligned pair's category (null when correct) third.
+ */
 static void
 show_jsonl(const struct wer *w, const struct align *al, const char *name,
-    const struct align_counts *c, struct buf *out)
+    const struct align_counts *c, const size_t *edit, struct buf *out)
 {
 	const struct align_op *op;
 	size_t n, i;
@@ -606,9 +1071,12 @@ show_jsonl(const struct wer *w, const struct align *al, const char *name,
 		json_str(out, w->sys);
 	}
 	buf_printf(out, ",\"words\":%zu,\"corr\":%zu,\"sub\":%zu,\"del\":%zu,"
-	    "\"ins\":%zu,\"align\":[", c->corr + c->sub + c->del, c->corr,
-	    c->sub, c->del, c->ins);
-	op = align_ops(al, &n);
+	    "\"ins\":%zu", c->corr + c->sub + c->del, c->corr, c->sub, c->del,
+	    c->ins);
+	if (w->ter)
+		json_edits(out, edit);
+	buf_addstr(out, ",\"align\":[");
+	op = last_ops(w, al, &n);
 	for (i = 0; i < n; i++) {
 		buf_addstr(out, i > 0 ? ",[" : "[");
 		if (op[i].ref == ALIGN_NONE)
@@ -620,6 +1088,10 @@ show_jsonl(const struct wer *w, const struct align *al, const char *name,
 			buf_addstr(out, "null");
 		else
 			json_str(out, wer_word(w, w->ht.v[op[i].hyp]));
+		if (w->ter && w->cat[i] < WER_E_N)
+			buf_printf(out, ",\"%s\"", edit_names[w->cat[i]]);
+		else if (w->ter)
+			buf_addstr(out, ",null");
 		buf_addc(out, ']');
 	}
 	buf_addstr(out, "]}\n");
@@ -627,9 +1099,11 @@ show_jsonl(const struct wer *w, const struct align *al, const char *name,
 
 static void
 show(struct wer *w, const struct align *al, enum wer_show how,
-    const struct hyp_utt *u, const struct align_counts *c, struct buf *out)
+    const struct hyp_utt *u, const struct align_counts *c,
+    const size_t *edit, struct buf *out)
 {
-	size_t i, k;
+	const struct align_op *op;
+	size_t i, k, n;
 	const struct wer_toks *t;
 
 	switch (how) {
@@ -640,11 +1114,18 @@ show(struct wer *w, const struct align *al, enum wer_show how,
 		buf_addesc(out, u->name);
 		buf_printf(out, ")\nScores: (#C #S #D #I) %zu %zu %zu %zu\n",
 		    c->corr, c->sub, c->del, c->ins);
-		wer_render_align(w, al, &w->rt, &w->ht, out);
+		for (k = 0; w->ter && k < WER_E_N; k++)
+			buf_printf(out, "%s %s %zu", k == 0 ? "Edits:" : ",",
+			    edit_names[k], edit[k]);
+		if (w->ter)
+			buf_addc(out, '\n');
+		op = last_ops(w, al, &n);
+		wer_render_align(w, op, n, &w->rt, &w->ht,
+		    w->ter ? w->cat : NULL, out);
 		buf_addc(out, '\n');
 		break;
 	case WER_SHOW_JSONL:
-		show_jsonl(w, al, u->name, c, out);
+		show_jsonl(w, al, u->name, c, edit, out);
 		break;
 	case WER_SHOW_NORM:
 		for (k = 0; k < 2; k++) {
@@ -715,7 +1196,7 @@ conf_collect(struct wer *w, const struct align *al)
 	const struct align_op *op;
 	size_t n, i;
 
-	op = align_ops(al, &n);
+	op = last_ops(w, al, &n);
 	for (i = 0; i < n; i++)
 		if (op[i].kind != ALIGN_C)
 			conf_add(w, op[i].ref == ALIGN_NONE ? WER_NOID :
@@ -798,8 +1279,9 @@ wer_confusions(struct wer *w, size_t top, struct buf *out)
  * reference utterance, in order, its first occurrence only; one without
  * a hypothesis counts as all deletions (WER-MISSING); a hypothesis
  * without a reference is not scored (WER-EXTRA).  With how, each
- * utterance is shown in out.  Returns -1 only if a text could not be
- * normalized (a WER-READ finding; the utterance is left out).
+ * utterance is shown in out; after wer_ter(), the errors are counted by
+ * category too.  Returns -1 only if a text could not be normalized (a
+ * WER-READ finding; the utterance is left out).
  */
 int
 wer_score(struct wer *w, struct align *al, const struct hyp_set *ref,
@@ -811,10 +1293,11 @@ wer_score(struct wer *w, struct align *al, const struct hyp_set *ref,
 	struct wer_utt *r;
 	struct loc where;
 	size_t i, h;
-	int rc = 0;
+	int rc = 0, k;
 
 	free(res->v);
 	memset(res, 0, sizeof(*res));
+	res->sum.ter = w->ter;
 	res->v = xreallocarray(NULL, ref->n ? ref->n : 1, sizeof(*res->v));
 	for (i = 0; i < ref->n; i++) {
 		u = &ref->v[i];
@@ -848,6 +1331,8 @@ wer_score(struct wer *w, struct align *al, const struct hyp_set *ref,
 			rc = -1;
 			continue;
 		}
+		if (w->ter)
+			ter_ops(w, al);
 		if (v == NULL) {
 			res->sum.missing++;
 			diag_add(d, &where, WER_R_MISSING, "no hypothesis for "
@@ -864,8 +1349,15 @@ wer_score(struct wer *w, struct align *al, const struct hyp_set *ref,
 		r->hyp = h;
 		r->c = c;
 		wer_sum_add(&res->sum, &c);
+		memset(r->edit, 0, sizeof(r->edit));
+		if (w->ter) {
+			wer_classify(w, w->top, w->ntop, &w->rt, &w->ht, w->cat,
+			    r->edit);
+			for (k = 0; k < WER_E_N; k++)
+				res->sum.edit[k] += r->edit[k];
+		}
 		if (out != NULL)
-			show(w, al, how, u, &c, out);
+			show(w, al, how, u, &c, r->edit, out);
 	}
 	for (i = 0; i < hyp->n; i++) {
 		v = &hyp->v[i];
@@ -954,7 +1446,7 @@ wer_check_max(const struct wer_sum *s, double max, enum wer_unit u,
 	if (!(r > max))
 		return 0;
 	diag_add(d, &where, WER_R_MAX, "%s %.2f%% is above the limit of "
-	    "%.2f%%", u == WER_UNIT_WORD ? "WER" : "CER", r, max);
+	    "%.2f%%", rate_label(s, u), r, max);
 	return 1;
 }
 
@@ -1171,9 +1663,9 @@ out:
 }
 
 static const char *
-unit_label(enum wer_unit u)
+unit_label(const struct wer_run_opts *o)
 {
-	return u == WER_UNIT_WORD ? "WER" : "CER";
+	return o->ter ? "TER" : o->w.unit == WER_UNIT_WORD ? "WER" : "CER";
 }
 
 static double
@@ -1189,23 +1681,32 @@ show_table(const struct wer_run_opts *o, char *const *hyp, size_t n,
     const struct wer_result *res, const int *ok, struct buf *out)
 {
 	size_t i, wd = 5, l;
+	int k;
 
 	for (i = 0; i < n; i++)
-		if ((l = text_ncp(hyp[i], strlen(hyp[i]))) > wd)
+		if ((l = utf8_ncp(hyp[i], strlen(hyp[i]))) > wd)
 			wd = l;
-	buf_printf(out, "%-*s %8s %8s %7s %7s %7s %7s %7s\n", (int)wd,
-	    "model", o->w.unit == WER_UNIT_WORD ? "words" : "chars", "corr",
-	    "sub", "del", "ins", unit_label(o->w.unit), "SER");
+	buf_printf(out, "%-*s %8s %8s %7s %7s %7s %7s %7s", (int)wd,
+	    "model", o->w.unit != WER_UNIT_WORD ? "chars" : o->ter ?
+	    "tokens" : "words", "corr", "sub", "del", "ins", unit_label(o),
+	    "SER");
+	if (o->ter)
+		buf_printf(out, " %7s %7s %7s %7s %7s", "punct", "cap", "itn",
+		    "lex", "other");
+	buf_addc(out, '\n');
 	for (i = 0; i < n; i++) {
 		if (!ok[i])
 			continue;
 		buf_addstr(out, hyp[i]);
-		for (l = text_ncp(hyp[i], strlen(hyp[i])); l < wd; l++)
+		for (l = utf8_ncp(hyp[i], strlen(hyp[i])); l < wd; l++)
 			buf_addc(out, ' ');
-		buf_printf(out, " %8zu %8zu %7zu %7zu %7zu %7.2f %7.2f\n",
+		buf_printf(out, " %8zu %8zu %7zu %7zu %7zu %7.2f %7.2f",
 		    wer_words(&res[i].sum), res[i].sum.corr, res[i].sum.sub,
 		    res[i].sum.del, res[i].sum.ins, wer_rate(&res[i].sum),
 		    ser(&res[i].sum));
+		for (k = 0; o->ter && k < WER_E_N; k++)
+			buf_printf(out, " %7zu", res[i].sum.edit[k]);
+		buf_addc(out, '\n');
 	}
 }
 
@@ -1276,9 +1777,10 @@ show_pairs(const struct wer_run_opts *o, const struct hyp_set *ref,
 				buf_addstr(out, "}\n");
 				continue;
 			}
-			buf_printf(out, "%s vs %s: %zu utterances better with "
-			    "%s, %zu with %s, %zu the same\n", hyp[i], hyp[j],
-			    c.a_better, hyp[i], c.b_better, hyp[j], c.same);
+			buf_printf(out, "%s vs %s: ", hyp[i], hyp[j]);
+			buf_count(out, c.a_better, "utterance", "utterances");
+			buf_printf(out, " better with %s, %zu with %s, %zu "
+			    "the same\n", hyp[i], c.b_better, hyp[j], c.same);
 			show_wins(ref, &res[i], &res[j], 1, hyp[i], out);
 			show_wins(ref, &res[i], &res[j], 2, hyp[j], out);
 			buf_printf(out, "  sign test p = %.4f: ", c.p);
@@ -1300,25 +1802,27 @@ show_total(const struct wer_run_opts *o, const char *name,
 	buf_addstr(out, "{\"hyp\":");
 	json_str(out, name);
 	buf_printf(out, ",\"total\":true,\"unit\":\"%s\",\"rate\":",
-	    unit_label(o->w.unit));
+	    unit_label(o));
 	if (isinf(r))
 		buf_addstr(out, "null");
 	else
 		buf_printf(out, "%.4f", r);
 	buf_printf(out, ",\"errors\":%zu,\"words\":%zu,\"corr\":%zu,"
-	    "\"sub\":%zu,\"del\":%zu,\"ins\":%zu,\"utts\":%zu,"
-	    "\"err_utts\":%zu,\"missing\":%zu,\"extra\":%zu}\n",
-	    wer_errors(s), wer_words(s), s->corr, s->sub, s->del, s->ins,
-	    s->utts, s->err_utts, s->missing, s->extra);
+	    "\"sub\":%zu,\"del\":%zu,\"ins\":%zu", wer_errors(s), wer_words(s),
+	    s->corr, s->sub, s->del, s->ins);
+	if (s->ter)
+		json_edits(out, s->edit);
+	buf_printf(out, ",\"utts\":%zu,\"err_utts\":%zu,\"missing\":%zu,"
+	    "\"extra\":%zu}\n", s->utts, s->err_utts, s->missing, s->extra);
 }
 
 /*
  * vox-wer: score each of the n hypothesis sets hyp against the
  * reference at ref and write what o asks for into out: per utterance
  * details, confusions, with two or more sets a table and a sign test
- * per pair, and last Kaldi's lines per set (or JSONL records).
- * Findings go to d.  Returns -1 if an input could not be read (a system
- * error in d), else 0.
+ * per pair, and last Kaldi's lines per set (or JSONL records); with
+ * o->ter, of token errors of display text.  Findings go to d.  Returns
+ * -1 if an input could not be read (a system error in d), else 0.
  */
 int
 wer_run(const struct wer_run_opts *o, const char *refpath,
@@ -1335,7 +1839,8 @@ wer_run(const struct wer_run_opts *o, const char *refpath,
 	if (wer_load_ref(refpath, &ref, d) == -1)
 		goto out;
 	hyp_index(&ref, d);
-	if ((w = wer_open(&o->w, d)) == NULL)
+	if ((w = wer_open(&o->w, d)) == NULL ||
+	    (o->ter && wer_ter(w, o->costs, d) == -1))
 		goto out;
 	al = align_new(o->costs);
 	hs = xcalloc(n, sizeof(*hs));

@@ -1,9 +1,11 @@
 /*
  * Word (and character) error rates: the service's text normalization,
  * tokens, scoring of a hypothesis set against a reference set, Kaldi's
- * summary lines and a sign test between two systems.  A struct wer holds
- * a locale's ICU objects (lib/text.c) and the token vocabulary; it is not
- * thread-safe.  Strings it lends (wer_word()) live until wer_close().
+ * summary lines and a sign test between two systems; after wer_ter(),
+ * token error rates of display text, each error in one of the service's
+ * categories.  A struct wer holds a locale's ICU objects (lib/text.c)
+ * and the token vocabulary; it is not thread-safe.  Strings it lends
+ * (wer_word()) live until wer_close().
  * A struct wer_result owns its array; wer_result_release() frees it.
  */
 #ifndef VOX_WER_H
@@ -37,6 +39,16 @@ struct wer_opts {
 	int		 alternates;	/* "{ a / b / @ }" in the reference */
 };
 
+/* The categories of a token error (the service's tokenErrors). */
+enum wer_edit {
+	WER_E_PUNCT,		/* punctuation */
+	WER_E_CAP,		/* capitalization */
+	WER_E_ITN,		/* inverse text normalization */
+	WER_E_LEX,		/* lexical: another word */
+	WER_E_OTHER,		/* the rest: spacing, symbols */
+	WER_E_N			/* how many; also "no error" */
+};
+
 /* A token list: ids of align.h, words interned by a struct wer. */
 struct wer_toks {
 	uint32_t	*v;
@@ -55,6 +67,8 @@ struct wer_sum {
 	size_t	ins;
 	size_t	missing;	/* references without a hypothesis */
 	size_t	extra;		/* hypotheses without a reference */
+	int	ter;		/* token errors of display text */
+	size_t	edit[WER_E_N];	/* with ter: errors by category */
 };
 
 /* One reference utterance as scored. */
@@ -62,6 +76,7 @@ struct wer_utt {
 	size_t			 ref;	/* index in the reference set */
 	size_t			 hyp;	/* in the hypothesis set, or HYP_NONE */
 	struct align_counts	 c;
+	size_t			 edit[WER_E_N];	/* with ter */
 };
 
 struct wer_result {
@@ -69,7 +84,8 @@ struct wer_result {
 	size_t		 n;
 	struct wer_sum	 sum;
 };
-#define WER_RESULT_INIT { NULL, 0, { 0, 0, 0, 0, 0, 0, 0, 0 } }
+#define WER_RESULT_INIT { NULL, 0, { 0, 0, 0, 0, 0, 0, 0, 0, 0, \
+	{ 0, 0, 0, 0, 0 } } }
 
 /* What wer_score() writes about each utterance into its buffer. */
 enum wer_show {
@@ -85,6 +101,7 @@ struct wer_run_opts {
 	enum align_costs	 costs;
 	enum hyp_field		 field;
 	enum wer_show		 show;		/* NONE, ALIGN or NORM */
+	int			 ter;		/* token error rate */
 	int			 jsonl;		/* records, not text */
 	size_t			 confusions;	/* the N most frequent */
 	double			 max;		/* --max-wer, or < 0 */
@@ -101,6 +118,7 @@ struct wer_cmp {
 
 struct wer	*wer_open(const struct wer_opts *, struct diag *);
 void		 wer_close(struct wer *);
+int		 wer_ter(struct wer *, enum align_costs, struct diag *);
 int		 wer_tokens(struct wer *, const char *, size_t, int,
 		    struct wer_toks *);
 int		 wer_normalize(struct wer *, const char *, size_t, int,
@@ -121,9 +139,13 @@ double		 wer_rate(const struct wer_sum *);
 void		 wer_kaldi(const struct wer_sum *, enum wer_unit, struct buf *);
 void		 wer_kaldi_named(const struct wer_sum *, enum wer_unit,
 		    const char *, struct buf *);
-void		 wer_render_align(const struct wer *, const struct align *,
+void		 wer_render_align(const struct wer *, const struct align_op *,
+		    size_t, const struct wer_toks *, const struct wer_toks *,
+		    const unsigned char *, struct buf *);
+void		 wer_classify(struct wer *, const struct align_op *, size_t,
 		    const struct wer_toks *, const struct wer_toks *,
-		    struct buf *);
+		    unsigned char *, size_t *);
+const char	*wer_edit_name(enum wer_edit);
 int		 wer_compare(const struct wer_result *,
 		    const struct wer_result *, struct wer_cmp *);
 double		 wer_sign_p(size_t, size_t);

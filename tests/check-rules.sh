@@ -7,6 +7,11 @@ spec=../shared/spec/azure-custom-speech-data.md
 d=$(mktemp -d)
 trap 'rm -rf "$d"' EXIT
 "$TOOLDIR/vox-lint" --list-rules | sed 1d | cut -f1 >"$d/table"
+# The pipeline's status is cut's: an empty table is vox-lint failing.
+if [ ! -s "$d/table" ]; then
+	echo "check-rules: no rules from $TOOLDIR/vox-lint --list-rules"
+	exit 1
+fi
 sort -c "$d/table"
 if [ -f "$spec" ]; then
 	grep -oE '^\| [A-Z]+(-[A-Z0-9]+)+ ' "$spec" | awk '{print $2}' |

@@ -23,39 +23,54 @@ VOXPREP_DATADIR=$(pwd)/schemas
 export VOXPREP_DATADIR
 bad=0
 
-# vg DIR TOOL ARGS...: run TOOL in tests/DIR under valgrind.
+# vg STATUS DIR TOOL ARGS...: run TOOL in tests/DIR under valgrind.  It
+# must exit with STATUS (1: findings), or it has not taken the paths the
+# command is here for (a tool that stops at once is clean, but untested).
 vg() {
-	dir=$1 tool=$2
-	shift 2
+	want=$1 dir=$2 tool=$3
+	shift 3
 	(cd "tests/$dir" && valgrind -q --error-exitcode=99 --leak-check=full \
 	    --show-leak-kinds=definite \
 	    --errors-for-leak-kinds=definite --log-file="$d/vg.log" \
 	    "$TOOLDIR/$tool" "$@") >/dev/null 2>"$d/err" </dev/null
-	if [ $? = 99 ] || [ -s "$d/vg.log" ]; then
+	rc=$?
+	if [ $rc = 99 ] || [ -s "$d/vg.log" ]; then
 		echo "check-valgrind: $tool $*"
 		head -60 "$d/vg.log"
+		bad=1
+	elif [ $rc != "$want" ]; then
+		echo "check-valgrind: $tool $*: exit status $rc, expected $want"
+		head -20 "$d/err"
 		bad=1
 	else
 		echo "check-valgrind: ok $tool"
 	fi
 }
 
-vg vox-audio vox-audio --scan --stats --report "$d/a.sarif" \
+vg 1 vox-audio vox-audio --scan --stats --report "$d/a.sarif" \
     data/tone.flac data/pcm24.wav data/broken.wav data/extensible.wav \
     data/trunc.wav data/empty.wav
-vg vox-resample vox-resample -o "$d" data/tone44.flac data/tone48.ogg \
+vg 0 vox-resample vox-resample -o "$d" data/tone44.flac data/tone48.ogg \
     data/float16k.wav
-vg vox-trans vox-trans --fix -o "$d/t.txt" --report "$d/t.xml" \
+vg 1 vox-trans vox-trans --fix -o "$d/t.txt" --report "$d/t.xml" \
     data/en-format.txt
-vg vox-text vox-text -L ja-JP -o "$d/ja.txt" data/ja.txt
-vg vox-pron vox-pron --from-pls data/lexicon.pls -o "$d/p.txt"
-vg vox-lint vox-lint --scan --against data/test.zip --report "$d/l.jsonl" \
+vg 0 vox-text vox-text -L ja-JP -o "$d/ja.txt" data/ja.txt
+vg 0 vox-pron vox-pron --from-pls data/lexicon.pls -o "$d/p.txt"
+vg 1 vox-lint vox-lint --scan --against data/test.zip --report "$d/l.jsonl" \
     data/good.zip data/unsafe.zip data/dups.zip data/good data/related.txt \
     data/pron.txt data/format.md
-vg vox-pack vox-pack -k acoustic --deflate -o "$d/set.zip" \
+vg 0 vox-pack vox-pack -k acoustic --deflate -o "$d/set.zip" \
     ../vox-lint/data/good
-vg vox-pack vox-pack --verify "$d/set.zip"
-vg vox-prepare vox-prepare data/raw "$d/prep"
-vg vox-wer vox-wer --align --confusions --spell-numbers data/ref.txt \
+vg 0 vox-pack vox-pack --verify "$d/set.zip"
+vg 0 vox-prepare vox-prepare data/raw "$d/prep"
+vg 1 vox-wer vox-wer --align --confusions --spell-numbers data/ref.txt \
     data/json data/hyp.kaldi data/read-hyp.txt data/json-list.txt
+# What the commands were to write, written.
+for f in a.sarif tone44.wav tone48.wav float16k.wav t.txt t.xml ja-001.txt \
+    p.txt l.jsonl set.zip prep/report.jsonl; do
+	if [ ! -s "$d/$f" ]; then
+		echo "check-valgrind: $f not written"
+		bad=1
+	fi
+done
 exit $bad

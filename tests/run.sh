@@ -108,6 +108,11 @@ for dir in "$top"/tests/*/; do
 done
 
 if [ "$CASES" = "*" ]; then
+	# A wrong UNITDIR must not pass as "no unit test failed".
+	for u in "$UNITDIR"/test_*; do
+		[ -x "$u" ] || notok "unit: no test programs in $UNITDIR"
+		break
+	done
 	for u in "$UNITDIR"/*; do
 		[ -x "$u" ] || continue
 		n=$(basename "$u")

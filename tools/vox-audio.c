@@ -63,7 +63,7 @@ struct item {
 };
 
 static void *
-work(size_t i, void *arg)
+work(size_t i, void *state, void *arg)
 {
 	struct ctx *c = arg;
 	struct item *it = xcalloc(1, sizeof(*it));
@@ -82,8 +82,8 @@ done(size_t i, void *res, void *arg)
 	struct item *it = res;
 	struct audit_file *af = &it->af;
 
-	if (c->run.out.rep != NULL)
-		report_input(c->run.out.rep, c->files[i]);
+	if (c->run.rep != NULL)
+		report_input(c->run.rep, c->files[i]);
 	diag_flush(&c->run.out, &af->d);
 	audit_set_add(&c->set, &c->ao, &af->f);
 	if (c->stats && af->f.opened) {
@@ -100,7 +100,7 @@ int
 main(int argc, char *argv[])
 {
 	struct common_opts co = COMMON_OPTS_INIT;
-	struct jobs_spec js;
+	struct jobs_spec js = { 0 };
 	struct buf list = BUF_INIT;
 	struct diag ld = DIAG_INIT;
 	double bytes;
@@ -144,8 +144,7 @@ main(int argc, char *argv[])
 	js.work = work;
 	js.done = done;
 	js.ctx = &cx;
-	if (jobs_run(&js) == -1)
-		diag_syserr(&cx.run.d, "cannot start threads");
+	jobs_run(&js);
 	progress_end(&cx.prog);
 	audit_set_end(&cx.set, &cx.ao, NULL, &cx.run.d);
 	rc = run_end(&cx.run);

@@ -81,8 +81,8 @@ main(int argc, char *argv[])
 	    against(&lint, vs, &other, &run) == -1)
 		optind = argc;
 	for (; optind < argc; optind++) {
-		if (run.out.rep != NULL)
-			report_input(run.out.rep, argv[optind]);
+		if (run.rep != NULL)
+			report_input(run.rep, argv[optind]);
 		lint_path(&lint, argv[optind], vs != NULL ? &other : NULL, NULL,
 		    &res, &run.d);
 		/*

@@ -8,6 +8,7 @@
 #include "io.h"
 #include "opts.h"
 #include "pack.h"
+#include "progname.h"
 #include "report.h"
 
 static struct pack_opts po;
@@ -53,7 +54,7 @@ static int
 say(int r, int rc, const struct buf *summary, int quiet)
 {
 	if (r == 1) {
-		fprintf(stderr, "%s: %s", diag_progname(), buf_str(summary));
+		fprintf(stderr, "%s: %s", progname_get(), buf_str(summary));
 		if (rc < EXIT_FINDINGS)
 			rc = EXIT_FINDINGS;
 	} else if (r == 2)
@@ -61,7 +62,7 @@ say(int r, int rc, const struct buf *summary, int quiet)
 	else if (r == 0 && po.out != NULL && strcmp(po.out, "-") == 0) {
 		/* The data went to stdout: the summary must not join it. */
 		if (!quiet)
-			fprintf(stderr, "%s: %s", diag_progname(),
+			fprintf(stderr, "%s: %s", progname_get(),
 			    buf_str(summary));
 	} else if (r == 0)
 		fputs(buf_str(summary), stdout);
@@ -101,9 +102,9 @@ main(int argc, char *argv[])
 	po.testing = co.purpose == PURPOSE_TESTING;
 	po.jobs = opts_jobs(&co);
 	for (i = optind; i < argc; i++)
-		report_protect(run.out.rep, argv[i]);
+		report_protect(run.rep, argv[i]);
 	if (verify != NULL)
-		report_protect(run.out.rep, verify);
+		report_protect(run.rep, verify);
 	if (po.out != NULL && po.name == NULL)
 		po.name = name = default_name(po.out);
 	if (verify != NULL)

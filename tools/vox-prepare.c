@@ -47,8 +47,8 @@ main(int argc, char *argv[])
 	po.failon = co.failon;
 	po.jobs = opts_jobs(&co);
 	po.progress = co.progress;
-	if (run.out.rep != NULL)
-		report_input(run.out.rep, argv[optind]);
+	if (run.rep != NULL)
+		report_input(run.rep, argv[optind]);
 	r = prepare_run(&po, argv[optind], argv[optind + 1], &sum, &run.d);
 	rc = run_end(&run);
 	fputs(buf_str(&sum), stdout);

@@ -54,7 +54,7 @@ main(int argc, char *argv[])
 		return rc;
 	o.loc = run.loc;
 	o.limit = &run.prof->pron_bytes;
-	report_input(run.out.rep, pls != NULL ? pls : path);
+	report_input(run.rep, pls != NULL ? pls : path);
 	if (pron_run(&o, path, pls, out, &run.out, &st) == 0 && !co.quiet) {
 		pron_summary(&st, &sum);
 		fprintf(stderr, "vox-pron: %s\n", buf_str(&sum));

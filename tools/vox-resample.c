@@ -67,7 +67,7 @@ static const struct opts_tool tool = {
 };
 
 static void *
-work(size_t i, void *ctx)
+work(size_t i, void *state, void *ctx)
 {
 	struct batch *b = ctx;
 	struct result *r = xcalloc(1, sizeof(*r));
@@ -107,7 +107,7 @@ main(int argc, char *argv[])
 {
 	static char *stdin_only[] = { "-" };
 	struct common_opts co = COMMON_OPTS_INIT;
-	struct jobs_spec js;
+	struct jobs_spec js = { 0 };
 	char *msg;
 	double bytes;
 	size_t i, n;
@@ -134,7 +134,7 @@ main(int argc, char *argv[])
 		return rc;
 	}
 	for (i = 0; i < n; i++)
-		report_protect(bt.run.out.rep, bt.in[i]);
+		report_protect(bt.run.rep, bt.in[i]);
 	if ((bytes = progress_bytes(bt.in, n)) > 0)
 		progress_begin_unit(&bt.prog, co.progress, bytes,
 		    PROGRESS_BYTES);

@@ -92,9 +92,9 @@ main(int argc, char *argv[])
 	    run.loc->split_lines;
 	o.line_max = RELATED_LINE_MAX;
 	o.jobs = opts_jobs(&co);
-	o.record = run.out.rep != NULL;
+	o.record = run.rep != NULL;
 	for (i = optind; i < argc || (i == optind && i == argc); i++)
-		report_input(run.out.rep, i < argc ? argv[i] : "-");
+		report_input(run.rep, i < argc ? argv[i] : "-");
 	related_run(&o, argv + optind, (size_t)(argc - optind), &run.out,
 	    &st);
 	related_summary(&st, &sum);

@@ -101,8 +101,8 @@ main(int argc, char *argv[])
 	o.repeat_max = run.prof->repeat_max;
 	if (optind < argc)
 		tpath = argv[optind];
-	if (run.out.rep != NULL)
-		report_input(run.out.rep, tmpl != NULL ? tmpl : tpath);
+	if (run.rep != NULL)
+		report_input(run.rep, tmpl != NULL ? tmpl : tpath);
 	if (tmpl != NULL) {
 		names = template_trans(tmpl, run.loc, &fixed, &run.d);
 		if (names >= 0)

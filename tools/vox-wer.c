@@ -12,9 +12,9 @@
 
 static struct wer_run_opts o = {
 	{ NULL, WER_UNIT_WORD, 1, 0, 1 }, ALIGN_SCLITE, HYP_LEXICAL,
-	WER_SHOW_NONE, 0, 0, -1.0
+	WER_SHOW_NONE, 0, 0, 0, -1.0
 };
-static int aligned, conf, nonorm, shownorm, unit_set;
+static int aligned, conf, field_set, nonorm, shownorm, unit_set;
 
 static int
 costs(void *var, const char *arg)
@@ -28,6 +28,7 @@ costs(void *var, const char *arg)
 static int
 field(void *var, const char *arg)
 {
+	field_set = 1;
 	if (hyp_field_parse(arg, var) == 0)
 		return 0;
 	warnx_("bad --field '%s': use lexical, itn, maskedITN or display",
@@ -88,6 +89,8 @@ static const struct opt options[] = {
 	    "show both sides of each utterance as scored"),
 	OPT_FLAG(0, "spell-numbers", &o.w.spell,
 	    "write the reference's numbers as words"),
+	OPT_FLAG(0, "ter", &o.ter,
+	    "token error rate of display text, by category"),
 	OPT_CALL(0, "unit", "word|char|mixed", &o.w.unit, unit,
 	    "tokens (default: mixed for zh and ja, else word)"),
 	OPT_END
@@ -113,16 +116,21 @@ main(int argc, char *argv[])
 	if (o.jsonl && (conf || shownorm))
 		return opts_bad(&tool, "--format jsonl takes no --confusions "
 		    "or --show-normalized");
+	if (o.ter && o.w.spell)
+		return opts_bad(&tool, "--ter scores numbers as written: no "
+		    "--spell-numbers");
 	if (io_check_outputs(argv + optind, argc - optind, co.report))
 		return EXIT_USAGE;
 	if ((rc = run_begin(&run, &co, "vox-wer")) != EXIT_OK)
 		return rc;
-	if (run.out.rep != NULL)
-		report_input(run.out.rep, argv[optind]);
+	if (run.rep != NULL)
+		report_input(run.rep, argv[optind]);
 	o.w.locale = co.locale;
 	o.w.normalize = !nonorm;
 	if (!unit_set)
 		o.w.unit = wer_unit_default(co.locale);
+	if (o.ter && !field_set)
+		o.field = HYP_DISPLAY;
 	o.show = aligned ? WER_SHOW_ALIGN : shownorm ? WER_SHOW_NORM :
 	    WER_SHOW_NONE;
 	o.confusions = conf ? 10 : 0;

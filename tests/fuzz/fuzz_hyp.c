@@ -2,8 +2,9 @@
  * libFuzzer target: the hypothesis readers on arbitrary bytes (each
  * format and detection), then scoring what was read against itself
  * and against the first half, under both cost models, with alternates
- * and normalization on.  The ICU objects are opened once, as a tool
- * does.
+ * and normalization on, and as display text for the token error rate
+ * (its classifier and re-pairing).  The ICU objects are opened once, as
+ * a tool does.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct wer *w, *zh;
+	static struct wer *w, *zh, *ter;
 	static struct align *al, *ul;
 	static struct wer_opts o = { "en-US", WER_UNIT_WORD, 1, 1, 1 };
 	static struct wer_opts oz = { "zh-CN", WER_UNIT_MIXED, 1, 0, 1 };
@@ -32,7 +33,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (w == NULL) {
 		if ((w = wer_open(&o, &d)) == NULL ||
-		    (zh = wer_open(&oz, &d)) == NULL)
+		    (zh = wer_open(&oz, &d)) == NULL ||
+		    (ter = wer_open(&o, &d)) == NULL ||
+		    wer_ter(ter, ALIGN_UNIT, &d) == -1)
 			abort();
 		al = align_new(ALIGN_SCLITE);
 		ul = align_new(ALIGN_UNIT);
@@ -45,6 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	hyp_index(&b, &d);
 	wer_score(w, al, &a, &b, WER_SHOW_ALIGN, &out, &r, &d);
 	wer_score(zh, ul, &b, &a, WER_SHOW_JSONL, &out, &r, &d);
+	wer_score(ter, ul, &a, &b, WER_SHOW_ALIGN, &out, &r, &d);
 	wer_kaldi(&r.sum, WER_UNIT_MIXED, &out);
 	wer_result_release(&r);
 	hyp_set_release(&a);

@@ -1,4 +1,8 @@
-/* Unit tests: reproducible zip writing, read back through the reader. */
+/*
+ * Unit tests: reproducible zip writing, read back through the reader,
+ * also from several threads at once.
+ */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +125,102 @@ test_reproducible(void)
 	CHECK(system(cmd) == 0);
 }
 
+/*
+ * Threads reading members of one archive at once each get the right
+ * bytes: the archive serializes its libzip calls itself.
+ */
+#define TH_MEMBERS	6
+#define TH_BYTES	(256 * 1024)
+#define TH_THREADS	4
+#define TH_ROUNDS	8
+
+struct reader {
+	struct archive	*a;
+	int		 bad;
+	int		 start;
+};
+
+/* The bytes of member k: a pattern deflate cannot reduce to nothing. */
+static void
+member_bytes(int k, struct buf *b)
+{
+	unsigned int x = 2463534242u + (unsigned int)k;
+	size_t i;
+
+	buf_reset(b);
+	for (i = 0; i < TH_BYTES; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		buf_addc(b, 'a' + (int)(x % 7));
+	}
+}
+
+static void *
+read_all(void *arg)
+{
+	struct reader *r = arg;
+	struct buf want = BUF_INIT, got = BUF_INIT;
+	struct diag d = DIAG_INIT;
+	int n, k;
+
+	for (n = 0; n < TH_ROUNDS * TH_MEMBERS; n++) {
+		k = (r->start + n) % TH_MEMBERS;
+		member_bytes(k, &want);
+		buf_reset(&got);
+		if (archive_read(r->a, (size_t)k, &got, 0, &d) != 0 ||
+		    got.len != want.len || memcmp(got.s, want.s, got.len) != 0)
+			r->bad++;
+	}
+	r->bad += d.n != 0;
+	buf_release(&want);
+	buf_release(&got);
+	diag_release(&d);
+	return NULL;
+}
+
+static void
+test_threads(void)
+{
+	struct outfile of = OUTFILE_INIT;
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT;
+	struct archive_writer *w;
+	struct archive *a;
+	struct reader r[TH_THREADS];
+	pthread_t tid[TH_THREADS];
+	char path[64], name[16];
+	FILE *fp;
+	int k;
+
+	snprintf(path, sizeof(path), "%s/threads.zip", dir);
+	REQUIRE((fp = io_create(&of, path, &d)) != NULL);
+	REQUIRE((w = archive_write_open(fp, path, &d)) != NULL);
+	for (k = 0; k < TH_MEMBERS; k++) {
+		member_bytes(k, &b);
+		snprintf(name, sizeof(name), "m%d.txt", k);
+		CHECK(archive_write_mem(w, name, b.s, b.len, 1, &d) == 0);
+	}
+	CHECK(archive_write_close(w, &d) == 0);
+	CHECK(io_commit(&of, &d) == 0);
+	buf_release(&b);
+	REQUIRE((a = archive_open(path, &d)) != NULL);
+	REQUIRE(archive_count(a) == TH_MEMBERS);
+	for (k = 0; k < TH_THREADS; k++) {
+		r[k].a = a;
+		r[k].bad = 0;
+		r[k].start = k;
+		REQUIRE(pthread_create(&tid[k], NULL, read_all, &r[k]) == 0);
+	}
+	for (k = 0; k < TH_THREADS; k++) {
+		pthread_join(tid[k], NULL);
+		CHECK(r[k].bad == 0);
+	}
+	archive_close(a);
+	CHECK(d.n == 0);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -130,6 +230,7 @@ main(void)
 		return 3;
 	RUN(test_roundtrip);
 	RUN(test_reproducible);
+	RUN(test_threads);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	return system(cmd) == 0 ? UNIT_EXIT() : 3;
 }

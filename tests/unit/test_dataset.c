@@ -192,6 +192,108 @@ test_hostile_zip(void)
 	diag_release(&d);
 }
 
+/* The kind of a text by its sections, its name, else its lines. */
+static unsigned int
+kind_of(const char *name, const char *text, int *transcript)
+{
+	struct buf b = BUF_INIT;
+	unsigned int k;
+
+	buf_addstr(&b, text);
+	k = dataset_text_kind(name, &b, transcript);
+	buf_release(&b);
+	return k;
+}
+
+static void
+test_text_kind(void)
+{
+	struct buf b = BUF_INIT;
+	int tr, i;
+
+	CHECK(kind_of("x.txt", "#itn\nfoo\n", &tr) == KIND_OUTPUTFORMATTING &&
+	    !tr);
+	CHECK(kind_of("trans.txt", "\xef\xbb\xbf# Profanity\n", &tr) ==
+	    KIND_OUTPUTFORMATTING);
+	CHECK(kind_of("x.txt", "a\n@ list cities\n", &tr) ==
+	    KIND_LANGUAGEMARKDOWN);
+	CHECK(kind_of("notes.MD", "plain\n", &tr) == KIND_LANGUAGEMARKDOWN);
+	/* Then the name. */
+	CHECK(kind_of("d/my-trans.txt", "plain\n", &tr) == KIND_ACOUSTIC &&
+	    tr);
+	CHECK(kind_of("lexicon.txt", "plain\n", &tr) == KIND_PRONUNCIATION &&
+	    !tr);
+	CHECK(kind_of("corpus.txt", "a.wav\tb\n", &tr) == KIND_LANGUAGE);
+	/* Then the shape of most lines; a folder's name does not count. */
+	CHECK(kind_of("trans/x.txt", "a.wav\thi\nB.WAV\tyo\nbroken\n", &tr) ==
+	    KIND_ACOUSTIC && tr);
+	CHECK(kind_of("x.txt", "a.wav\thi\nbroken\nbroken too\n", &tr) ==
+	    KIND_LANGUAGE && !tr);
+	CHECK(kind_of("x.txt", "word\tw er d\nfoo\tf u\n\n\n", &tr) ==
+	    KIND_PRONUNCIATION);
+	CHECK(kind_of("x.txt", "", &tr) == KIND_LANGUAGE);
+	/* Only the first 1000 lines are read. */
+	for (i = 0; i < 1000; i++)
+		buf_addstr(&b, "plain line\n");
+	buf_addstr(&b, "#itn\n");
+	CHECK(dataset_text_kind("x.txt", &b, &tr) == KIND_LANGUAGE);
+	buf_release(&b);
+}
+
+/* The kind of a folder or zip by its root files; a zip by its bytes. */
+static void
+test_kind(void)
+{
+	struct dataset ds;
+	struct diag d = DIAG_INIT;
+	char path[4096];
+	size_t w, t;
+
+	snprintf(path, sizeof(path), "%s/k", dir);
+	mkdir(path, 0777);
+	put("k/a.wav", "A");
+	put("k/b.wav", "B");
+	REQUIRE(dataset_open(&ds, path, &d) == 0);
+	CHECK(dataset_kind(&ds, &w, &t) == KIND_AUDIOFILES && w == 2 &&
+	    t == 0);
+	dataset_close(&ds);
+	put("k/notes.tsv", "x\n");
+	REQUIRE(dataset_open(&ds, path, &d) == 0);
+	CHECK(dataset_kind(&ds, &w, &t) == KIND_ACOUSTIC && w == 2 && t == 1);
+	dataset_close(&ds);
+	snprintf(path, sizeof(path), "%s/k2", dir);
+	mkdir(path, 0777);
+	put("k2/corpus.txt", "x\n");
+	snprintf(path, sizeof(path), "%s/k2/sub", dir);
+	mkdir(path, 0777);
+	put("k2/sub/a.wav", "A");
+	snprintf(path, sizeof(path), "%s/k2", dir);
+	REQUIRE(dataset_open(&ds, path, &d) == 0);
+	CHECK(dataset_kind(&ds, &w, &t) == KIND_LANGUAGE && w == 0 && t == 1);
+	dataset_close(&ds);
+	put("k2/sub/x.bin", "x");
+	snprintf(path, sizeof(path), "%s/k2/sub", dir);
+	REQUIRE(dataset_open(&ds, path, &d) == 0);
+	CHECK(dataset_kind(&ds, &w, &t) == KIND_AUDIOFILES);
+	dataset_close(&ds);
+	CHECK(d.n == 0);
+	/* Zips by their first bytes, or by name. */
+	snprintf(path, sizeof(path), "%s/de-DE/training/audio-and-trans.zip",
+	    unit_vendor());
+	CHECK(dataset_is_zip(path));
+	put("zip.bin", "PK\3\4rest");
+	put("empty.zip", "");
+	put("text.bin", "PK\3");
+	snprintf(path, sizeof(path), "%s/zip.bin", dir);
+	CHECK(dataset_is_zip(path));
+	snprintf(path, sizeof(path), "%s/empty.zip", dir);
+	CHECK(dataset_is_zip(path));
+	snprintf(path, sizeof(path), "%s/text.bin", dir);
+	CHECK(!dataset_is_zip(path));
+	CHECK(!dataset_is_zip("no/such/file"));
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -203,6 +305,8 @@ main(void)
 	RUN(test_zip);
 	RUN(test_not_zip);
 	RUN(test_hostile_zip);
+	RUN(test_text_kind);
+	RUN(test_kind);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	return system(cmd) == 0 ? UNIT_EXIT() : 3;
 }

@@ -1,11 +1,16 @@
 /* Unit tests: rule table, findings, printing, exit statuses, buffers. */
+#include <sys/wait.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
+#include "progname.h"
 #include "unit.h"
+#include "xalloc.h"
 
 static void
 test_rules_sorted_unique(void)
@@ -50,7 +55,7 @@ test_print_forms(void)
 	struct loc line = { "t.txt", NULL, 12, 0 };
 	char *s;
 
-	diag_setprogname("/usr/bin/vox-test");
+	progname_set("/usr/bin/vox-test");
 	diag_add(&d, &full, "TRANS-MATCH", "no audio file '%s'", "a.wav");
 	diag_add(&d, &file, "AUDIO-MAX-TRAIN", "41.2 s is over 40 s");
 	diag_add(&d, &line, "TRANS-TAB", "no TAB");
@@ -85,7 +90,7 @@ test_print_escaped(void)
 	struct loc l = { "d/a\nb.wav: error: forged", "m\t\x7f.wav", 0, 0 };
 	char *s;
 
-	diag_setprogname("vox-test");
+	progname_set("vox-test");
 	diag_add(&d, &l, "AUDIO-RATE", "'%s' \xff\xc3\xa9", "x\ry");
 	diag_syserr(&d, "cannot open 'a\nb': %s", "gone");
 	s = printed(&d.v[0]);
@@ -166,6 +171,26 @@ test_move(void)
 	diag_release(&b);
 }
 
+/* diag_at() places a finding on l's file and member, l untouched. */
+static void
+test_at(void)
+{
+	struct diag d = DIAG_INIT;
+	struct loc l = { "set.zip", "trans.txt", 3, 9 };
+
+	diag_at(&d, &l, 7, 2, "TRANS-DUP", SEV_NONE, "'%s' again", "a.wav");
+	diag_at(&d, &l, 8, 0, "TRANS-DUP", SEV_NOTE, "x");
+	CHECK(l.line == 3 && l.col == 9);
+	CHECK(d.n == 2);
+	CHECK_STR(d.v[0].file, "set.zip");
+	CHECK_STR(d.v[0].member, "trans.txt");
+	CHECK(d.v[0].line == 7 && d.v[0].col == 2);
+	CHECK(d.v[0].sev == SEV_ERROR);
+	CHECK_STR(d.v[0].msg, "'a.wav' again");
+	CHECK(d.v[1].line == 8 && d.v[1].col == 0 && d.v[1].sev == SEV_NOTE);
+	diag_release(&d);
+}
+
 static void
 test_sev_parse(void)
 {
@@ -197,6 +222,14 @@ test_buf(void)
 	CHECK(b.s == NULL && b.len == 0);
 	CHECK_STR(s, "42-xyz");
 	free(s);
+	buf_count(&b, 0, "line", "lines");
+	buf_addc(&b, ' ');
+	buf_count(&b, 1, "line", "lines");
+	buf_addc(&b, ' ');
+	buf_count(&b, 2, "box", "boxes");
+	buf_addc(&b, ' ');
+	buf_count(&b, 18446744073709551615ULL, "byte", "bytes");
+	CHECK_STR(b.s, "0 lines 1 line 2 boxes 18446744073709551615 bytes");
 	buf_release(&b);
 }
 
@@ -254,17 +287,23 @@ test_cap(void)
 	diag_move(&d, &part);
 	CHECK(d.n == DIAG_CAP + 2 && part.n == 0);
 	diag_flush(&o, &d);
+	/* Held back findings count at once; the note waits for the end. */
+	CHECK(o.count[SEV_ERROR] == 281);
 	/* A later flush of the same file shows no more of that rule. */
 	for (i = 0; i < 20; i++)
 		diag_add(&d, &a, "TRANS-TAB", "later %zu", i);
 	diag_flush(&o, &d);
+	fflush(o.fp);
+	CHECK(lines_with(s, "more errors") == 0);
+	/* One note for the rule and file, however many flushes. */
+	diag_flush_held(&o);
 	fclose(o.fp);
 	CHECK(lines_with(s, "t.txt:1: error: no TAB") == DIAG_CAP);
 	CHECK(lines_with(s, "moved") == 0 && lines_with(s, "later") == 0);
-	CHECK(strstr(s, "t.txt: note: 180 more errors of this rule not "
+	CHECK(strstr(s, "t.txt: note: 200 more errors of this rule not "
 	    "shown; at most 100 are shown per rule and file [TRANS-TAB]\n")
 	    != NULL);
-	CHECK(strstr(s, "t.txt: note: 20 more errors") != NULL);
+	CHECK(lines_with(s, "more errors") == 1);
 	CHECK(lines_with(s, "another file") == 1);
 	CHECK(lines_with(s, "another severity") == 1);
 	CHECK(o.count[SEV_ERROR] == 301 && o.worst == SEV_ERROR);
@@ -273,6 +312,156 @@ test_cap(void)
 	diag_release(&d);
 	diag_release(&part);
 	diag_out_release(&o);
+}
+
+/* A sink that writes "RULE severity message" lines to a struct buf. */
+static void
+sink_lines(void *ctx, const struct finding *f)
+{
+	buf_printf(ctx, "%s %s %s\n", f->rule != NULL ? f->rule->id : "-",
+	    sev_name(f->sev), f->msg);
+}
+
+/* The sink gets each finding shown or counted, system errors too. */
+static void
+test_sink(void)
+{
+	struct diag d = DIAG_INIT;
+	struct diag_out o = DIAG_OUT_INIT;
+	struct buf b = BUF_INIT;
+	struct loc a = { "t.txt", NULL, 1, 0 };
+	const char *want = "AUDIO-PAD note a note\n"
+	    "AUDIO-RATE error an error\n- error broken\n"
+	    "TRANS-TAB error no TAB 0\n";
+	size_t i;
+
+	o.fp = fopen("/dev/null", "w");
+	o.quiet = 1;
+	o.sink = sink_lines;
+	o.sink_ctx = &b;
+	diag_add(&d, NULL, "AUDIO-PAD", "a note");
+	diag_add(&d, NULL, "AUDIO-RATE", "an error");
+	diag_syserr(&d, "broken");
+	for (i = 0; i < DIAG_CAP + 2; i++)
+		diag_add(&d, &a, "TRANS-TAB", "no TAB %zu", i);
+	diag_flush(&o, &d);
+	diag_flush_held(&o);
+	fclose(o.fp);
+	CHECK(strncmp(buf_str(&b), want, strlen(want)) == 0);
+	CHECK(lines_with(buf_str(&b), "no TAB") == DIAG_CAP);
+	CHECK(strstr(buf_str(&b), "TRANS-TAB note 2 more errors of this "
+	    "rule not shown") != NULL);
+	buf_release(&b);
+	diag_release(&d);
+	diag_out_release(&o);
+}
+
+/*
+ * Findings of RULE_REPORT_ONLY rules up to o.report_only go to the sink
+ * only: not shown, not counted, not capped by the output, and what d
+ * held back of them is not told.  Other findings are as ever.
+ */
+static void
+test_report_only(void)
+{
+	struct diag d = DIAG_INIT;
+	struct diag_out o = DIAG_OUT_INIT;
+	struct buf b = BUF_INIT;
+	struct loc a = { "t.txt", NULL, 1, 0 };
+	char *s = NULL;
+	size_t n = 0, i;
+
+	o.fp = open_memstream(&s, &n);
+	o.sink = sink_lines;
+	o.sink_ctx = &b;
+	o.report_only = SEV_NOTE;
+	diag_addsev(&d, &a, "PRON-FORMAT", SEV_NOTE, "trimmed");
+	diag_add(&d, &a, "PRON-FORMAT", "no TAB");
+	diag_add(&d, &a, "AUDIO-PAD", "not report-only");
+	for (i = 0; i < DIAG_CAP + 50; i++)
+		diag_addsev(&d, &a, "TEXT-NORM", SEV_NOTE, "fix %zu", i);
+	diag_flush(&o, &d);
+	o.report_only = SEV_ERROR;
+	diag_add(&d, &a, "TEXT-CTRL", "deleted");
+	diag_flush(&o, &d);
+	o.report_only = SEV_NONE;
+	diag_addsev(&d, &a, "PRON-FORMAT", SEV_NOTE, "shown again");
+	diag_flush(&o, &d);
+	fclose(o.fp);
+	CHECK(strstr(s, "trimmed") == NULL && strstr(s, "fix") == NULL &&
+	    strstr(s, "deleted") == NULL && strstr(s, "more") == NULL);
+	CHECK(strstr(s, "t.txt:1: error: no TAB [PRON-FORMAT]\n") != NULL);
+	CHECK(strstr(s, "not report-only") != NULL);
+	CHECK(strstr(s, "t.txt:1: note: shown again [PRON-FORMAT]\n") != NULL);
+	CHECK(o.count[SEV_NOTE] == 2 && o.count[SEV_ERROR] == 1);
+	CHECK(lines_with(buf_str(&b), "TEXT-NORM note fix") == DIAG_CAP);
+	CHECK(strstr(buf_str(&b), "PRON-FORMAT note trimmed\n") != NULL);
+	CHECK(strstr(buf_str(&b), "TEXT-CTRL error deleted\n") != NULL);
+	CHECK(strstr(buf_str(&b), "more") == NULL);
+	free(s);
+	buf_release(&b);
+	diag_release(&d);
+	diag_out_release(&o);
+}
+
+/*
+ * Only the normalizers' rules are report-only, and never those of what
+ * vox-text cannot repair or drops: those it must show.
+ */
+static void
+test_report_only_rules(void)
+{
+	static const char *const shown[] = { "TEXT-DROP", "TEXT-ENC",
+	    "TEXT-JAKO", "TEXT-LONG", "TEXT-NODATA", "TEXT-SIZE" };
+	size_t i, n = 0;
+
+	for (i = 0; i < nrules; i++) {
+		if (!(rules[i].flags & RULE_REPORT_ONLY))
+			continue;
+		n++;
+		CHECK(strncmp(rules[i].id, "TEXT-", 5) == 0 ||
+		    strncmp(rules[i].id, "PRON-", 5) == 0);
+		CHECK(!(rules[i].flags & RULE_ADVICE));
+	}
+	CHECK(n > 0);
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++)
+		CHECK(!(rule_find(shown[i])->flags & RULE_REPORT_ONLY));
+	CHECK(rule_find("TEXT-NORM")->flags & RULE_REPORT_ONLY);
+}
+
+/* The name is argv[0]'s base name; the OOM message uses it, exit 3. */
+static void
+test_progname_oom(void)
+{
+	/* Static: the name stays borrowed after the test. */
+	static char argv0[] = "/usr/bin/vox-oom", empty[] = "";
+	char got[64];
+	int fd[2], st = 0;
+	size_t k;
+	ssize_t n;
+	pid_t pid;
+
+	CHECK_STR(progname_set(argv0), "vox-oom");
+	CHECK_STR(progname_get(), "vox-oom");
+	CHECK(progname_set(empty) == empty);
+	CHECK_STR(progname_get(), "vox-oom");
+	REQUIRE(pipe(fd) == 0);
+	fflush(stdout);
+	REQUIRE((pid = fork()) != -1);
+	if (pid == 0) {
+		dup2(fd[1], STDERR_FILENO);
+		xoom();
+	}
+	close(fd[1]);
+	/* xoom() writes twice: read to the end. */
+	for (k = 0; k < sizeof(got) - 1 &&
+	    (n = read(fd[0], got + k, sizeof(got) - 1 - k)) > 0; k += (size_t)n)
+		;
+	got[k] = '\0';
+	close(fd[0]);
+	REQUIRE(waitpid(pid, &st, 0) == pid);
+	CHECK(WIFEXITED(st) && WEXITSTATUS(st) == EXIT_SYSTEM);
+	CHECK_STR(got, "vox-oom: out of memory\n");
 }
 
 int
@@ -284,9 +473,14 @@ main(void)
 	RUN(test_status);
 	RUN(test_quiet);
 	RUN(test_move);
+	RUN(test_at);
 	RUN(test_sev_parse);
 	RUN(test_buf);
 	RUN(test_escape_hostile);
 	RUN(test_cap);
+	RUN(test_sink);
+	RUN(test_report_only);
+	RUN(test_report_only_rules);
+	RUN(test_progname_oom);
 	return UNIT_EXIT();
 }

@@ -90,6 +90,24 @@ test_unwritable(void)
 	diag_release(&d);
 }
 
+/*
+ * The test itself may have been started with SIGINT ignored (nohup, a
+ * background job of a script), which io_init() keeps, or with signals
+ * blocked: a child sets what it tests, as a shell would for a command.
+ */
+static void
+signals_as(void (*intdisp)(int))
+{
+	sigset_t set;
+
+	signal(SIGINT, intdisp);
+	signal(SIGTERM, SIG_DFL);
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+}
+
 /* SIGINT while writing: the process dies by the signal, nothing is left. */
 static void
 test_sigint(void)
@@ -104,6 +122,7 @@ test_sigint(void)
 		FILE *fp;
 
 		freopen("/dev/null", "w", stderr);
+		signals_as(SIG_DFL);
 		io_init();
 		snprintf(path, sizeof(path), "%s/big", dir);
 		if ((fp = io_create(&of, path, &d)) == NULL)
@@ -115,6 +134,42 @@ test_sigint(void)
 	}
 	CHECK(waitpid(pid, &status, 0) == pid);
 	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
+	CHECK(entries(dir) == 0);
+}
+
+/*
+ * SIGINT inherited as ignored stays ignored: a background job of a
+ * script must not die of the ^C meant for the job in the foreground.
+ * SIGTERM, at its default, still removes the partial output.
+ */
+static void
+test_sigint_ignored(void)
+{
+	pid_t pid;
+	int status;
+
+	if ((pid = fork()) == 0) {
+		struct outfile of = OUTFILE_INIT;
+		struct diag d = DIAG_INIT;
+		char path[64];
+		FILE *fp;
+
+		freopen("/dev/null", "w", stderr);
+		signals_as(SIG_IGN);
+		io_init();
+		snprintf(path, sizeof(path), "%s/kept", dir);
+		if ((fp = io_create(&of, path, &d)) == NULL)
+			_exit(9);
+		fputs("some data", fp);
+		fflush(fp);
+		raise(SIGINT);
+		if (io_interrupted())
+			_exit(7);
+		raise(SIGTERM);
+		_exit(8);
+	}
+	CHECK(waitpid(pid, &status, 0) == pid);
+	CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
 	CHECK(entries(dir) == 0);
 }
 
@@ -331,6 +386,7 @@ main(void)
 	RUN(test_abort);
 	RUN(test_unwritable);
 	RUN(test_sigint);
+	RUN(test_sigint_ignored);
 	RUN(test_read_limit);
 	RUN(test_xfclose);
 	RUN(test_clobbers);

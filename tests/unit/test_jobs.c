@@ -1,4 +1,7 @@
-/* Unit tests: the thread pool hands results back in input order. */
+/*
+ * Unit tests: the thread pool hands results back in input order, and
+ * each worker keeps a state of its own.
+ */
 #include <pthread.h>
 #include <stdlib.h>
 #include <time.h>
@@ -15,7 +18,7 @@ struct ctx {
 };
 
 static void *
-work(size_t i, void *arg)
+work(size_t i, void *state, void *arg)
 {
 	size_t *r = malloc(sizeof(*r));
 	struct timespec ts = { 0, (long)((i * 7919) % 5) * 100000L };
@@ -45,7 +48,7 @@ static void
 runwith(unsigned int threads, size_t n)
 {
 	struct ctx c = { 0, 1, pthread_self(), 1, 0 };
-	struct jobs_spec s = { n, threads, work, done, &c };
+	struct jobs_spec s = { n, threads, NULL, NULL, work, done, &c };
 	size_t i, want = 0;
 
 	CHECK(jobs_run(&s) == 0);
@@ -84,7 +87,7 @@ struct who {
 };
 
 static void *
-work_who(size_t i, void *arg)
+work_who(size_t i, void *state, void *arg)
 {
 	struct who *w = arg;
 
@@ -111,7 +114,7 @@ test_batches(void)
 {
 	size_t n = 20000, i, changes = 0;
 	struct who w = { NULL, 0, 1 };
-	struct jobs_spec s = { n, 2, work_who, done_who, &w };
+	struct jobs_spec s = { n, 2, NULL, NULL, work_who, done_who, &w };
 
 	w.by = calloc(n, sizeof(*w.by));
 	REQUIRE(w.by != NULL);
@@ -124,6 +127,216 @@ test_batches(void)
 	free(w.by);
 }
 
+/* A worker's state, for the tests of init and fini. */
+struct state {
+	pthread_t	thread;		/* the one that ran work with it */
+	int		used;
+	int		shared;		/* another thread used it too */
+	size_t		works;
+};
+
+#define STATES_MAX 16
+
+struct states {
+	pthread_t	 caller;
+	int		 fail_at;	/* init fails on this call, or -1 */
+	struct state	*made[STATES_MAX];
+	int		 nmade;
+	int		 inits;		/* calls, failed ones too */
+	struct state	 seen[STATES_MAX];	/* as fini found them */
+	int		 finied[STATES_MAX];
+	int		 caller_ok;	/* init and fini on the caller's */
+	int		 foreign;	/* fini of a state init did not make */
+	size_t		 next;		/* next index done() expects */
+	int		 order_ok;
+	size_t		 dones;
+};
+
+static void *
+st_init(void *arg)
+{
+	struct states *c = arg;
+	struct state *s;
+
+	if (!pthread_equal(pthread_self(), c->caller))
+		c->caller_ok = 0;
+	if (c->inits++ == c->fail_at || c->nmade == STATES_MAX)
+		return NULL;
+	s = calloc(1, sizeof(*s));
+	c->made[c->nmade++] = s;
+	return s;
+}
+
+static void
+st_fini(void *state, void *arg)
+{
+	struct states *c = arg;
+	int k;
+
+	if (!pthread_equal(pthread_self(), c->caller))
+		c->caller_ok = 0;
+	for (k = 0; k < c->nmade && c->made[k] != state; k++)
+		;
+	if (k == c->nmade) {
+		c->foreign++;
+		return;
+	}
+	c->finied[k]++;
+	c->seen[k] = *c->made[k];
+	free(state);
+}
+
+static void *
+st_work(size_t i, void *state, void *arg)
+{
+	struct state *s = state;
+	struct timespec ts = { 0, (long)(i % 3) * 20000L };
+
+	(void)arg;
+	if (s == NULL)
+		return NULL;
+	if (s->used && !pthread_equal(s->thread, pthread_self()))
+		s->shared = 1;
+	s->thread = pthread_self();
+	s->used = 1;
+	s->works++;
+	nanosleep(&ts, NULL);	/* let every worker take some */
+	return s;
+}
+
+static void
+st_done(size_t i, void *res, void *arg)
+{
+	struct states *c = arg;
+
+	if (i != c->next++ || res == NULL)
+		c->order_ok = 0;
+	c->dones++;
+}
+
+static void
+states_init(struct states *c, int fail_at)
+{
+	memset(c, 0, sizeof(*c));
+	c->caller = pthread_self();
+	c->fail_at = fail_at;
+	c->caller_ok = 1;
+	c->order_ok = 1;
+}
+
+/*
+ * want states were made on the caller's thread and each given back to
+ * fini once, after its last work; together they did works items, each
+ * state on one thread only and no two states on the same thread.
+ */
+static void
+check_states(const struct states *c, int want, size_t works)
+{
+	size_t sum = 0;
+	int k, m;
+
+	CHECK(c->nmade == want);
+	CHECK(c->caller_ok);
+	CHECK(c->foreign == 0);
+	for (k = 0; k < c->nmade; k++) {
+		CHECK(c->finied[k] == 1);
+		CHECK(!c->seen[k].shared);
+		sum += c->seen[k].works;
+		for (m = 0; m < k; m++)
+			CHECK(!c->seen[k].used || !c->seen[m].used ||
+			    !pthread_equal(c->seen[k].thread,
+			    c->seen[m].thread));
+	}
+	CHECK(sum == works);
+}
+
+/* Three workers, three states, each on its own thread. */
+static void
+test_states(void)
+{
+	struct states c;
+	struct jobs_spec s = { 3000, 3, st_init, st_fini, st_work, st_done,
+	    &c };
+	int k, used = 0;
+
+	states_init(&c, -1);
+	CHECK(jobs_run(&s) == 0);
+	check_states(&c, 3, 3000);
+	CHECK(c.order_ok && c.dones == 3000);
+	for (k = 0; k < c.nmade; k++)
+		used += c.seen[k].used;
+	CHECK(used >= 2);
+}
+
+/* No more states than items; none for no items; one inline. */
+static void
+test_states_few(void)
+{
+	struct states c;
+	struct jobs_spec s = { 2, 8, st_init, st_fini, st_work, st_done,
+	    &c };
+
+	states_init(&c, -1);
+	CHECK(jobs_run(&s) == 0);
+	check_states(&c, 2, 2);
+	CHECK(c.order_ok && c.dones == 2);
+	states_init(&c, -1);
+	s.n = 0;
+	CHECK(jobs_run(&s) == 0);
+	CHECK(c.inits == 0 && c.dones == 0);
+	states_init(&c, -1);
+	s.n = 50;
+	s.threads = 1;
+	CHECK(jobs_run(&s) == 0);
+	check_states(&c, 1, 50);
+	CHECK(c.nmade == 1 && pthread_equal(c.seen[0].thread, c.caller));
+	CHECK(c.order_ok && c.dones == 50);
+}
+
+/* An init that fails: no item runs, and the states made are freed. */
+static void
+test_init_fails(void)
+{
+	struct states c;
+	struct jobs_spec s = { 100, 4, st_init, st_fini, st_work, st_done,
+	    &c };
+
+	states_init(&c, 2);
+	CHECK(jobs_run(&s) == -1);
+	check_states(&c, 2, 0);
+	CHECK(c.inits == 3 && c.dones == 0);
+	states_init(&c, 0);
+	s.threads = 1;
+	CHECK(jobs_start(&s) == NULL);
+	check_states(&c, 0, 0);
+	CHECK(c.inits == 1 && c.dones == 0);
+}
+
+/* One pool over several rounds: the states are made once. */
+static void
+test_rounds(void)
+{
+	static const size_t round[] = { 500, 0, 1, 64, 3000 };
+	struct states c;
+	struct jobs_spec s = { 0, 2, st_init, st_fini, st_work, st_done,
+	    &c };
+	struct jobs *j;
+	size_t k, all = 0;
+
+	states_init(&c, -1);
+	REQUIRE((j = jobs_start(&s)) != NULL);
+	for (k = 0; k < sizeof(round) / sizeof(round[0]); k++) {
+		c.next = 0;
+		c.dones = 0;
+		jobs_feed(j, round[k]);
+		CHECK(c.order_ok && c.dones == round[k]);
+		all += round[k];
+	}
+	CHECK(c.inits == 2);
+	jobs_end(j);
+	check_states(&c, 2, all);
+}
+
 int
 main(void)
 {
@@ -131,5 +344,9 @@ main(void)
 	RUN(test_two);
 	RUN(test_many_threads_few_items);
 	RUN(test_batches);
+	RUN(test_states);
+	RUN(test_states_few);
+	RUN(test_init_fails);
+	RUN(test_rounds);
 	return UNIT_EXIT();
 }

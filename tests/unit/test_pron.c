@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "profile.h"
 #include "pron.h"
+#include "strset.h"
 #include "unit.h"
 
 static struct locale en = { "en-US", KIND_PRONUNCIATION, 1, 0, 1, 0, NULL,
@@ -63,6 +64,49 @@ test_dup_common(void)
 	CHECK(pron_common("The", 3) && !pron_common("Contoso", 7));
 }
 
+/* Every display form hashes alike: only the whole form tells them apart. */
+static uint64_t
+same_hash(const void *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	return 7;
+}
+
+static int
+has_msg(const char *id, unsigned long line, const char *msg)
+{
+	size_t i;
+
+	for (i = 0; i < d.n; i++)
+		if (d.v[i].rule != NULL && strcmp(d.v[i].rule->id, id) == 0 &&
+		    d.v[i].line == line && strstr(d.v[i].msg, msg) != NULL)
+			return 1;
+	return 0;
+}
+
+static void
+test_dup_collide(void)
+{
+	struct buf b = BUF_INIT;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		strset_hash_hook = i ? same_hash : NULL;
+		CHECK_STR(norm(&en, 0, "\xef\xbb\xbfSQL\tsequel\nIEEE\t"
+		    "i triple e\nSQL\tsequel\nSQL\ts q l\nIEEE\ti triple e\n"),
+		    "SQL\tsequel\nIEEE\ti triple e\nSQL\ts q l\n");
+		CHECK(st.count[PC_D_DUP] == 2);
+		CHECK(has_msg("PRON-DUP", 3, "already on line 1; the"));
+		CHECK(has_msg("PRON-DUP", 4, "on line 1 with another"));
+		CHECK(has_msg("PRON-DUP", 5, "already on line 2; the"));
+	}
+	strset_hash_hook = NULL;
+	pron_summary(&st, &b);
+	CHECK_STR(b.s, "5 lines in, 3 out; dropped: 2 duplicates");
+	buf_release(&b);
+}
+
 static void
 test_enc(void)
 {
@@ -105,6 +149,7 @@ main(void)
 	RUN(test_format);
 	RUN(test_spoken);
 	RUN(test_dup_common);
+	RUN(test_dup_collide);
 	RUN(test_enc);
 	RUN(test_pls);
 	buf_release(&out);

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "profile.h"
 #include "related.h"
+#include "strset.h"
 #include "unit.h"
 
 static struct locale en = { "en-US", KIND_LANGUAGE, 1, 0, 1, 0, NULL,
@@ -16,6 +17,7 @@ static struct tiered limit = { 200000000, 200000000, 1500000000 };
 static struct buf out;
 static struct diag d;
 static struct related_stats st;
+static int dedupe;
 
 static const char *
 norm(const struct locale *l, int check, const char *s)
@@ -30,6 +32,7 @@ norm(const struct locale *l, int check, const char *s)
 	o.jobs = 1;
 	o.check = check;
 	o.record = 1;
+	o.dedupe = dedupe;
 	buf_reset(&out);
 	diag_clear(&d);
 	memset(&st, 0, sizeof(st));
@@ -121,6 +124,56 @@ test_idempotent(void)
 	}
 }
 
+/* Every line hashes alike: only the whole line can tell them apart. */
+static uint64_t
+same_hash(const void *p, size_t len)
+{
+	(void)p;
+	(void)len;
+	return 7;
+}
+
+static const struct finding *
+find(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < d.n; i++)
+		if (d.v[i].rule != NULL && strcmp(d.v[i].rule->id, id) == 0)
+			return &d.v[i];
+	return NULL;
+}
+
+static void
+test_dedupe(void)
+{
+	struct buf b = BUF_INIT;
+	const struct finding *f;
+	int i;
+
+	dedupe = 1;
+	/* Once with the real hash, once with every line colliding. */
+	for (i = 0; i < 2; i++) {
+		strset_hash_hook = i ? same_hash : NULL;
+		CHECK_STR(norm(&en, 0, "\xef\xbb\xbfOne.\nTwo.\nOne.\n"
+		    "Three.\nTwo\n"), "One.\nTwo.\nThree.\nTwo\n");
+		CHECK(st.count[RC_D_DUP] == 1 && st.lines_out == 4);
+		CHECK((f = find("TEXT-DUP")) != NULL && f->line == 3 &&
+		    strstr(f->msg, "first on line 1") != NULL);
+	}
+	strset_hash_hook = NULL;
+	/* The summary counts in the right number. */
+	norm(&en, 0, "\xef\xbb\xbfOne.\nOne.\nOne.\n");
+	related_summary(&st, &b);
+	CHECK_STR(b.s, "3 lines in, 1 out; dropped: 2 duplicates");
+	buf_reset(&b);
+	norm(&en, 0, "\xef\xbb\xbfOne.\nOne.\n");
+	related_summary(&st, &b);
+	CHECK_STR(b.s, "2 lines in, 1 out; dropped: 1 duplicate");
+	buf_release(&b);
+	dedupe = 0;
+}
+
 static void
 test_summary(void)
 {
@@ -130,6 +183,12 @@ test_summary(void)
 	related_summary(&st, &b);
 	CHECK_STR(b.s, "2 lines in, 2 out; changed: 1 line split into "
 	    "sentences; dropped: 1 URI");
+	buf_reset(&b);
+	/* One line, and a drop that names its cause, not "1 characters". */
+	norm(&en, 0, "\xef\xbb\xbf\xe4\xb8\x80 is one.\n");
+	related_summary(&st, &b);
+	CHECK_STR(b.s, "1 line in, 0 out; dropped: 1 with characters above "
+	    "U+00A1");
 	buf_release(&b);
 }
 
@@ -142,6 +201,7 @@ main(void)
 	RUN(test_cjk);
 	RUN(test_check);
 	RUN(test_idempotent);
+	RUN(test_dedupe);
 	RUN(test_summary);
 	buf_release(&out);
 	diag_release(&d);

@@ -33,7 +33,8 @@ fill(struct report *r)
 	struct loc h = { HOSTILE, NULL, 0, 0 };
 
 	o.fp = fopen("/dev/null", "w");
-	o.rep = r;
+	o.sink = report_sink;
+	o.sink_ctx = r;
 	report_input(r, "set.zip");
 	report_input(r, "clip 3.wav");
 	report_input(r, "clean.wav");

@@ -35,19 +35,6 @@ punct_zh(struct text *t, const char *s, size_t n, struct buf *b)
 }
 
 static void
-test_utf8(void)
-{
-	CHECK(text_utf8_check("abc", 3) == 3);
-	CHECK(text_utf8_check("a\xc3\xa9z", 4) == 4);
-	CHECK(text_utf8_check("ab\xe9z", 4) == 2);
-	CHECK(text_utf8_check("\xc0\xaf", 2) == 0);		/* overlong */
-	CHECK(text_utf8_check("\xed\xa0\x80", 3) == 0);	/* surrogate */
-	CHECK(text_ncp("\xc3\xa9t\xc3\xa9", 5) == 3);
-	CHECK(text_find_above("caf\xc3\xa9", 5, 0x7f) == 3);
-	CHECK(text_find_above("caf\xc2\xa1", 5, 0xa1) == 5);
-}
-
-static void
 test_nfc(void)
 {
 	CHECK_STR(run(text_nfc, en, "cafe\xcc\x81"), "caf\xc3\xa9");
@@ -285,7 +272,6 @@ main(void)
 		printf("FAIL text_open\n");
 		return 1;
 	}
-	RUN(test_utf8);
 	RUN(test_nfc);
 	RUN(test_punct);
 	RUN(test_sub);

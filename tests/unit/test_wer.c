@@ -1,6 +1,7 @@
 /*
  * Unit tests of lib/wer.c: normalization, tokens by unit, scoring with
- * jiwer's empty lines, Kaldi's lines and the sign test.  With
+ * jiwer's empty lines, Kaldi's lines, the sign test, and token errors
+ * of display text with their categories.  With
  * VOX_SCLITE_DIR set (tests/check-sclite.sh), sclite_totals also scores
  * that folder's ref.trn and hyp.trn and compares with sclite.sum.
  */
@@ -236,7 +237,8 @@ scoring(void)
 static void
 kaldi_line(void)
 {
-	struct wer_sum s = { 100, 40, 24611, 2010, 1651, 972, 0, 0 };
+	struct wer_sum s = { 100, 40, 24611, 2010, 1651, 972, 0, 0, 0,
+	    { 0, 0, 0, 0, 0 } };
 	struct buf out = BUF_INIT;
 
 	wer_kaldi(&s, WER_UNIT_WORD, &out);
@@ -335,6 +337,178 @@ sign_test(void)
 	wer_result_release(&b);
 }
 
+/*
+ * The categories wer_classify() gives the errors of ops, an alignment
+ * written as letters (C, S, D, I) of the tokens of ref and hyp, in
+ * order: one letter each, P, C, N (ITN), L, O, or '-' when correct.
+ * The counts must add up to the errors.
+ */
+static const char *
+classes(struct wer *w, const char *ref, const char *hyp, const char *ops)
+{
+	static char out[64];
+	static const char kinds[] = "CSDI";
+	struct wer_toks r = WER_TOKS_INIT, h = WER_TOKS_INIT;
+	struct align_op op[32];
+	unsigned char cat[32];
+	size_t counts[WER_E_N] = { 0, 0, 0, 0, 0 }, n, i, ri = 0, hi = 0;
+	size_t sum = 0, errs = 0;
+
+	snprintf(out, sizeof(out), "(bad test)");
+	if (wer_tokens(w, ref, strlen(ref), 1, &r) == -1 ||
+	    wer_tokens(w, hyp, strlen(hyp), 0, &h) == -1)
+		goto out;
+	for (n = 0; ops[n] != '\0' && n < 32; n++) {
+		op[n].kind = (enum align_kind)(strchr(kinds, ops[n]) - kinds);
+		op[n].ref = ops[n] == 'I' ? ALIGN_NONE : ri++;
+		op[n].hyp = ops[n] == 'D' ? ALIGN_NONE : hi++;
+		errs += ops[n] != 'C';
+	}
+	if (ri != r.n || hi != h.n)
+		goto out;
+	wer_classify(w, op, n, &r, &h, cat, counts);
+	for (i = 0; i < n; i++)
+		out[i] = cat[i] < WER_E_N ? "PCNLO"[cat[i]] : '-';
+	out[n] = '\0';
+	for (i = 0; i < WER_E_N; i++)
+		sum += counts[i];
+	if (sum != errs)
+		snprintf(out, sizeof(out), "(counts %zu, errors %zu)", sum,
+		    errs);
+out:
+	wer_toks_release(&r);
+	wer_toks_release(&h);
+	return out;
+}
+
+/* Each rule of vox-wer(1)'s token error categories, in order. */
+static void
+ter_classes(void)
+{
+	struct wer *w = open_wer("en-US", WER_UNIT_WORD, 1, 0);
+	struct diag d = DIAG_INIT;
+
+	REQUIRE(w != NULL);
+	REQUIRE(wer_ter(w, ALIGN_SCLITE, &d) == 0);
+	/* Capitalization: equal once lowercased. */
+	CHECK_STR(classes(w, "Hello world", "hello world", "SC"), "C-");
+	/* Punctuation: equal once bare, case or not; marks alone. */
+	CHECK_STR(classes(w, "Hello, world", "hello world", "SC"), "P-");
+	CHECK_STR(classes(w, "day.", "day", "S"), "P");
+	CHECK_STR(classes(w, "It\xe2\x80\x99s", "it's", "S"), "P");
+	CHECK_STR(classes(w, "in 2024.", "in 2024", "CS"), "-P");
+	CHECK_STR(classes(w, "Wait \xe2\x80\x94 what?", "Wait what ?",
+	    "CDSI"), "-PPP");
+	/* Joined without blanks: punctuation, or other if only blanks. */
+	CHECK_STR(classes(w, "double-jointed.", "double jointed.", "IS"),
+	    "PP");
+	CHECK_STR(classes(w, "today.", "to day.", "IS"), "OO");
+	/* ITN: the whole stretch, on both sides, digits agreeing. */
+	CHECK_STR(classes(w, "cost $900.", "cost nine hundred dollars.",
+	    "CIIS"), "-NNN");
+	CHECK_STR(classes(w, "at 6:45", "at 6.45", "CS"), "-N");
+	CHECK_STR(classes(w, "1,000 people", "1000 people", "SC"), "N-");
+	CHECK_STR(classes(w, "AT&T", "AT and T", "IIS"), "NNN");
+	CHECK_STR(classes(w, "grew 5%.", "grew five percent.", "CIS"),
+	    "-NN");
+	/* Case first, then the rest of the stretch as ITN. */
+	CHECK_STR(classes(w, "Call 104", "call one hundred four", "SIIS"),
+	    "CNNN");
+	/* Digits that differ: a misheard number is lexical. */
+	CHECK_STR(classes(w, "Call 104", "Call 105", "CS"), "-L");
+	CHECK_STR(classes(w, "1-800-456", "1 800 457", "SII"), "LLL");
+	/* One side only: no ITN. */
+	CHECK_STR(classes(w, "Call 104 now", "Call now", "CDC"), "-L-");
+	/* Lexical: letters or numbers; other: the rest. */
+	CHECK_STR(classes(w, "to Bob.", "to Rob.", "CS"), "-L");
+	CHECK_STR(classes(w, "a b", "a uh b", "CIC"), "-L-");
+	CHECK_STR(classes(w, "\xe2\x99\xaa Happy", "Happy", "DC"), "O-");
+	CHECK_STR(classes(w, "stop .", "stop period", "CS"), "-O");
+	CHECK_STR(wer_edit_name(WER_E_PUNCT), "punctuation");
+	CHECK_STR(wer_edit_name(WER_E_ITN), "itn");
+	CHECK_STR(wer_edit_name(WER_E_OTHER), "other");
+	CHECK_STR(wer_edit_name(WER_E_N), "");
+	wer_close(w);
+	/* Lowercasing is the locale's: Turkish dotted capital I. */
+	w = open_wer("tr-TR", WER_UNIT_WORD, 1, 0);
+	REQUIRE(w != NULL);
+	REQUIRE(wer_ter(w, ALIGN_SCLITE, &d) == 0);
+	CHECK_STR(classes(w, "\xc4\xb0stanbul", "istanbul", "S"), "C");
+	wer_close(w);
+	w = open_wer("en-US", WER_UNIT_WORD, 1, 0);
+	REQUIRE(w != NULL);
+	REQUIRE(wer_ter(w, ALIGN_SCLITE, &d) == 0);
+	CHECK_STR(classes(w, "\xc4\xb0stanbul", "istanbul", "S"), "L");
+	wer_close(w);
+	diag_release(&d);
+}
+
+/*
+ * Token errors scored: display text as written but for NFC and exotic
+ * spaces (none with normalize off), numbers never spelled, a stretch
+ * re-paired on bare tokens, the totals and their %TER line, the Edit
+ * line of --align and the categories of JSON lines.
+ */
+static void
+ter_scoring(void)
+{
+	struct wer *w = open_wer("en-US", WER_UNIT_WORD, 1, 1);
+	struct align *al = align_new(ALIGN_SCLITE);
+	struct hyp_set r = HYP_SET_INIT, h = HYP_SET_INIT;
+	struct wer_result res = WER_RESULT_INIT;
+	struct diag d = DIAG_INIT;
+	struct buf out = BUF_INIT;
+
+	REQUIRE(w != NULL);
+	REQUIRE(wer_ter(w, ALIGN_SCLITE, &d) == 0);
+	CHECK_STR(norm(w, "Cafe\xcc\x81  au\xc2\xa0lait, Room 104.", 1),
+	    "Caf\xc3\xa9 au lait, Room 104.");
+	read_set(&r, "a\tCall 104 now.\nb\tHello, world.\n", "ref", &d);
+	read_set(&h, "a\tcall one hundred four now.\nb\tHello world\n",
+	    "hyp", &d);
+	REQUIRE(d.n == 0);
+	CHECK(wer_score(w, al, &r, &h, WER_SHOW_ALIGN, &out, &res, &d) == 0);
+	REQUIRE(res.n == 2);
+	CHECK(res.sum.ter);
+	/* Exact tokens would pair "Call" with "one": all four ITN. */
+	CHECK(res.v[0].edit[WER_E_CAP] == 1 && res.v[0].edit[WER_E_ITN] == 3);
+	CHECK(res.v[0].c.sub == 2 && res.v[0].c.ins == 2);
+	CHECK(res.v[1].edit[WER_E_PUNCT] == 2);
+	CHECK(strstr(out.s, "Edits: punctuation 0, capitalization 1, itn 3, "
+	    "lexical 0, other 0\nREF:  Call *** ***     104  now.\n"
+	    "HYP:  call one hundred four now.\nEval: S    I   I       S\n"
+	    "Edit: C    N   N       N\n") != NULL);
+	buf_reset(&out);
+	wer_kaldi(&res.sum, WER_UNIT_WORD, &out);
+	CHECK_STR(out.s, "%TER 120.00 [ 6 / 5, 2 ins, 0 del, 4 sub, "
+	    "punctuation 2, capitalization 1, itn 3, lexical 0, other 0 ]\n"
+	    "%SER 100.00 [ 2 / 2 ]\n"
+	    "Scored 2 sentences, 0 not present in hyp, 0 not present in "
+	    "ref.\n");
+	CHECK(wer_check_max(&res.sum, 100.0, WER_UNIT_WORD, "hyp", &d) == 1);
+	CHECK(d.n == 1 && strncmp(d.v[0].msg, "TER 120.00%", 11) == 0);
+	buf_reset(&out);
+	wer_score(w, al, &r, &h, WER_SHOW_JSONL, &out, &res, &d);
+	CHECK(strstr(out.s, "\"edits\":{\"punctuation\":2,\"capitalization\":0,"
+	    "\"itn\":0,\"lexical\":0,\"other\":0},\"align\":[[\"Hello,\","
+	    "\"Hello\",\"punctuation\"],[\"world.\",\"world\","
+	    "\"punctuation\"]]}\n") != NULL);
+	wer_close(w);
+	/* Normalize off: the bytes as written, so NFD is not NFC. */
+	w = open_wer("en-US", WER_UNIT_WORD, 0, 0);
+	REQUIRE(w != NULL);
+	REQUIRE(wer_ter(w, ALIGN_UNIT, &d) == 0);
+	CHECK_STR(norm(w, "Cafe\xcc\x81  au lait", 1),
+	    "Cafe\xcc\x81 au lait");
+	buf_release(&out);
+	wer_result_release(&res);
+	hyp_set_release(&r);
+	hyp_set_release(&h);
+	diag_release(&d);
+	align_free(al);
+	wer_close(w);
+}
+
 static char *
 slurp(const char *dir, const char *name, size_t *n)
 {
@@ -425,6 +599,8 @@ main(void)
 	RUN(kaldi_line);
 	RUN(confusions);
 	RUN(sign_test);
+	RUN(ter_classes);
+	RUN(ter_scoring);
 	RUN(sclite_totals);
 	return UNIT_EXIT();
 }
