@@ -130,7 +130,7 @@ DEB_BUILD = gcc make pkg-config libsndfile1-dev libsamplerate0-dev \
 	libjansson-dev nettle-dev
 DEB_TEST = sox libsox-fmt-all espeak-ng mandoc valgrind libxml2-utils \
 	python3 python3-jsonschema zip unzip clang time strace \
-	git pre-commit parallel sctk
+	git pre-commit parallel sctk chromium
 
 deps:
 	@command -v dpkg-query >/dev/null 2>&1 || { \

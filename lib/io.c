@@ -140,14 +140,33 @@ FILE *
 io_create(struct outfile *of, const char *path, struct diag *d)
 {
 	char *dir = NULL, *base = NULL, *copy1 = NULL, *copy2 = NULL;
+	struct stat st;
 	int fd;
 
 	of->path = xstrdup(path);
 	of->tmp = NULL;
 	of->vbuf = NULL;
 	of->slot = -1;
+	of->device = 0;
 	if (strcmp(path, "-") == 0) {
 		of->fp = stdout;
+		return of->fp;
+	}
+	/*
+	 * A device or a FIFO (-o /dev/null, a named pipe) is written in
+	 * place: a temporary file renamed over it would replace the device
+	 * with a regular file, /dev/null for every program when run as root.
+	 */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) &&
+	    !S_ISDIR(st.st_mode)) {
+		if ((of->fp = fopen(path, "w")) == NULL) {
+			diag_syserr(d, "cannot create '%s': %s", path,
+			    strerror(errno));
+			free(of->path);
+			of->path = NULL;
+			return NULL;
+		}
+		of->device = 1;
 		return of->fp;
 	}
 	copy1 = xstrdup(path);
@@ -215,8 +234,8 @@ outfile_release(struct outfile *of)
 
 /*
  * Complete of's temporary file: flush, sync and close it (standard
- * output is only flushed).  Returns 0, or -1 after reporting; the
- * stream is closed either way.
+ * output is only flushed, a device flushed and closed).  Returns 0, or
+ * -1 after reporting; the stream is closed either way.
  */
 static int
 outfile_finish(struct outfile *of, struct diag *d)
@@ -227,10 +246,16 @@ outfile_finish(struct outfile *of, struct diag *d)
 		return -1;
 	if (of->tmp == NULL) {
 		if (fflush(of->fp) == EOF || ferror(of->fp)) {
-			diag_syserr(d, "write error on '<stdout>': %s",
+			diag_syserr(d, "write error on '%s': %s",
+			    of->device ? of->path : "<stdout>",
 			    strerror(errno));
 			/* Reported once: xfclose() need not say it again. */
 			clearerr(of->fp);
+			rc = -1;
+		}
+		if (of->device && fclose(of->fp) == EOF && rc == 0) {
+			diag_syserr(d, "write error on '%s': %s", of->path,
+			    strerror(errno));
 			rc = -1;
 		}
 		of->fp = NULL;
@@ -326,7 +351,8 @@ io_commit_set(struct outfile *v, size_t n, struct diag *d)
 	for (i = 0; i < n; i++) {
 		if (rc == 0)
 			rc = outfile_finish(&v[i], d);
-		else if (v[i].fp != NULL && v[i].tmp != NULL)
+		else if (v[i].fp != NULL && (v[i].tmp != NULL ||
+		    v[i].device))
 			fclose(v[i].fp);
 		v[i].fp = NULL;
 	}
@@ -376,7 +402,8 @@ io_abort(struct outfile *of)
 	if (of->fp != NULL && of->tmp != NULL) {
 		fclose(of->fp);
 		unlink(of->tmp);
-	}
+	} else if (of->fp != NULL && of->device)
+		fclose(of->fp);
 	outfile_release(of);
 }
 

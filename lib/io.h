@@ -17,12 +17,13 @@
 
 struct outfile {
 	char	*path;		/* final name */
-	char	*tmp;		/* temporary name, NULL when stdout */
+	char	*tmp;		/* temporary name, NULL when written direct */
 	FILE	*fp;
 	char	*vbuf;		/* the stream's buffer, freed after fclose */
 	int	 slot;		/* cleanup slot, -1 when none */
+	int	 device;	/* a device or FIFO opened in place */
 };
-#define OUTFILE_INIT { NULL, NULL, NULL, NULL, -1 }
+#define OUTFILE_INIT { NULL, NULL, NULL, NULL, -1, 0 }
 
 void	 io_init(void);
 int	 io_catch(int, void (*)(int), struct sigaction *);

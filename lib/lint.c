@@ -14,10 +14,13 @@
 #include "buf.h"
 #include "dataset.h"
 #include "diag.h"
+#include "disp.h"
 #include "hash.h"
+#include "html.h"
 #include "io.h"
 #include "jobs.h"
 #include "lint.h"
+#include "md.h"
 #include "profile.h"
 #include "pron.h"
 #include "related.h"
@@ -154,6 +157,7 @@ struct audio_job {
 	struct diag			 *d;
 	struct lint_set			 *collect;
 	struct lint_result		 *res;
+	struct html_view		 *view;
 };
 
 struct audio_res {
@@ -161,6 +165,35 @@ struct audio_res {
 	struct diag		rd;	/* reading the bytes */
 	char			hash[HASH_HEXLEN];
 };
+
+/* What the audit learnt of a file, for an HTML report's view. */
+static void
+view_facts(const struct audit_facts *f, struct html_audio *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->secs = audit_seconds(f);
+	a->scanned = f->scanned;
+	a->rms_db = f->rms_db;
+	a->peak_db = f->peak_db;
+	a->lead_s = f->lead_s;
+	a->trail_s = f->trail_s;
+	a->clipped = f->clipped;
+	a->silent = f->silent;
+}
+
+static void
+view_audio(struct html_view *v, const struct dataset *ds,
+    const struct dataset_entry *e, const struct audit_facts *f)
+{
+	struct html_audio a;
+	struct loc l;
+	char *path;
+
+	entry_loc(ds, e, &l, &path);
+	view_facts(f, &a);
+	html_add_audio(v, e->name, l.file, l.member, &a);
+	free(path);
+}
 
 static void *
 audio_work(size_t i, void *state, void *arg)
@@ -208,6 +241,8 @@ audio_done(size_t i, void *res, void *arg)
 		audit_set_add(&j->set, &j->ao, &r->af.f);
 		j->res->seconds += audit_seconds(&r->af.f) > 0 ?
 		    audit_seconds(&r->af.f) : 0;
+		if (j->view != NULL)
+			view_audio(j->view, j->ds, j->wav[i], &r->af.f);
 	}
 	if (r->hash[0] != '\0')
 		set_add(&j->collect->audio, &j->collect->naudio,
@@ -240,6 +275,7 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
 	j.d = d;
 	j.collect = collect;
 	j.res = res;
+	j.view = o->view;
 	js.n = n;
 	js.threads = o->jobs;
 	js.work = audio_work;
@@ -288,6 +324,21 @@ collect_lines(const char *s, size_t len, struct lint_set *collect)
 	buf_release(&key);
 }
 
+/* A transcript's characters and words, and each clip's line. */
+static void
+view_lines(struct html_view *v, const struct loc *l, const struct buf *in,
+    const struct trans *tr)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	html_add_transcript(v, l->file, l->member, buf_str(in), in->len);
+	for (i = 0; i < tr->n; i++)
+		html_add_line(v, tr->v[i].name, tr->v[i].line, tr->v[i].words,
+		    tr->v[i].chars);
+}
+
 static void
 lint_transcript(const struct lint_opts *o, struct dataset *ds,
     struct lint_set *collect, struct lint_result *res, struct diag *d)
@@ -322,6 +373,7 @@ lint_transcript(const struct lint_opts *o, struct dataset *ds,
 	    d);
 	trans_pair(&tr, ds, &l, d);
 	res->lines = tr.n;
+	view_lines(o->view, &l, &in, &tr);
 	collect_lines(buf_str(&in), in.len, collect);
 out:
 	text_close(t);
@@ -630,6 +682,12 @@ lint_wav(const struct lint_opts *o, const char *path,
 	audit_file(&ao, path, &af);
 	diag_move(d, &af.d);
 	if (af.f.opened) {
+		if (o->view != NULL) {
+			struct html_audio a;
+
+			view_facts(&af.f, &a);
+			html_add_audio(o->view, path, path, NULL, &a);
+		}
 		res->audio = 1;
 		res->seconds = audit_seconds(&af.f) > 0 ?
 		    audit_seconds(&af.f) : 0;
@@ -661,20 +719,37 @@ lint_trans_file(const struct lint_opts *o, const char *path,
 		return;
 	trans_check(&tr, t, &to, buf_str(in), in->len, &l, NULL, d);
 	res->lines = tr.n;
+	view_lines(o->view, &l, in, &tr);
 	text_close(t);
 	trans_release(&tr);
 }
 
-/* The size limit of a markdown kind, and its rule. */
-static uint64_t
-text_limit(const struct profile *p, unsigned int kind, const char **rule)
+/*
+ * The markdown kinds: the file (size, extension, BOM, locale), then its
+ * content as vox-md checks it; a display-format file also runs its own
+ * #test cases (DISP-TEST).
+ */
+static void
+lint_md(const struct lint_opts *o, const char *path, const struct buf *in,
+    int over, unsigned int kind, struct diag *d)
 {
-	if (kind == KIND_OUTPUTFORMATTING) {
-		*rule = "DISP-SIZE";
-		return p->display_bytes;
+	struct md_opts mo;
+	struct disp *dp;
+
+	md_check_file(kind, path, buf_str(in), in->len, over, o->prof, o->loc,
+	    d);
+	if (kind == KIND_LANGUAGEMARKDOWN) {
+		memset(&mo, 0, sizeof(mo));
+		mo.prof = o->prof;
+		mo.loc = o->loc;
+		mo.text = 1;
+		mo.jobs = 1;
+		md_free(md_parse(buf_str(in), in->len, path, &mo, d));
+		return;
 	}
-	*rule = "MD-SIZE";
-	return p->md_bytes;
+	dp = disp_parse_prof(buf_str(in), in->len, path, o->prof, o->loc, d);
+	disp_test(dp, d, NULL, NULL);
+	disp_free(dp);
 }
 
 /* Related text: what vox-text --check reports. */
@@ -692,6 +767,8 @@ lint_related(const struct lint_opts *o, const char *path,
 	related_check_mem(&ro, NULL, buf_str(in), in->len, path, &out, &st,
 	    d);
 	res->lines = st.lines_in;
+	if (o->view != NULL)
+		html_add_text(o->view, path, buf_str(in), in->len);
 	buf_release(&out);
 }
 
@@ -712,32 +789,24 @@ lint_pron(const struct lint_opts *o, const char *path,
 	buf_release(&out);
 }
 
-/* The extension of a path's base name, with its dot, or "no extension". */
-static const char *
-ext_of(const char *path)
-{
-	const char *base, *dot;
-
-	base = strrchr(path, '/');
-	base = base != NULL ? base + 1 : path;
-	dot = strrchr(base, '.');
-	return dot != NULL && dot != base ? dot : "no extension";
-}
-
 static int
 lint_text(const struct lint_opts *o, const char *path,
     struct lint_result *res, struct diag *d)
 {
 	struct buf in = BUF_INIT;
 	struct loc l = { path, NULL, 0, 0 };
-	const char *rule;
-	uint64_t max;
+	unsigned int k;
 	int rc, transcript;
 
 	/* Read a little past the largest limit, to measure the overflow. */
 	if ((rc = io_read_file(path, &in, 1600UL << 20, d)) == -1)
 		return -1;
 	res->kind = dataset_text_kind(path, &in, &transcript);
+	/* The two markdown kinds apart by their content, as vox-md does. */
+	if ((res->kind == KIND_LANGUAGEMARKDOWN ||
+	    res->kind == KIND_OUTPUTFORMATTING) &&
+	    (k = md_detect(buf_str(&in), in.len)) != 0)
+		res->kind = k;
 	res->detected = o->kind == 0;
 	if (o->kind != 0) {
 		res->kind = o->kind;
@@ -763,25 +832,7 @@ lint_text(const struct lint_opts *o, const char *path,
 		    kind_name((enum kind)res->kind));
 		goto out;
 	}
-	/* The markdown kinds: file-level checks (vox-md will parse them). */
-	max = text_limit(o->prof, res->kind, &rule);
-	if (rc == 1 || in.len > max)
-		diag_add(d, &l, rule, "%s%zu bytes, over the limit of %llu",
-		    rc == 1 ? "over " : "", in.len, (unsigned long long)max);
-	if (res->kind == KIND_LANGUAGEMARKDOWN &&
-	    !dataset_has_suffix(path, ".md"))
-		diag_add(d, &l, "MD-EXT", "structured text in a '%s' file; "
-		    "the service takes it only as a .md file", ext_of(path));
-	if (res->kind == KIND_OUTPUTFORMATTING &&
-	    !dataset_has_suffix(path, ".md"))
-		diag_add(d, &l, "DISP-EXT", "display format data in a '%s' "
-		    "file; the documented extension is .md (the vendor's "
-		    "accepted sample is a .txt file)", ext_of(path));
-	if (in.len < 3 || memcmp(in.s, "\xef\xbb\xbf", 3) != 0)
-		diag_add(d, &l, res->kind == KIND_LANGUAGEMARKDOWN ? "MD-ENC" :
-		    "DISP-ENC", "no UTF-8 BOM; the service expects UTF-8 with "
-		    "a BOM");
-	lint_locale(o, path, res->kind, d);
+	lint_md(o, path, &in, rc == 1, res->kind, d);
 out:
 	buf_release(&in);
 	return 0;
@@ -810,12 +861,17 @@ lint_path(const struct lint_opts *o, const char *path,
 		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
 		return -1;
 	}
+	if (o->view != NULL)
+		html_dataset(o->view, path);
 	if (S_ISDIR(st.st_mode) || dataset_is_zip(path))
 		rc = lint_dataset(o, path, other, collect, res, d);
 	else if (dataset_is_audio(path))
 		rc = lint_wav(o, path, res, d);
 	else
 		rc = lint_text(o, path, res, d);
+	if (o->view != NULL)
+		html_dataset_end(o->view, res->kind, res->detected, res->audio,
+		    res->seconds, res->lines);
 	lint_set_release(&own);
 	return rc;
 }

@@ -2,7 +2,8 @@
  * vox-lint's library side: lint one dataset (a folder, a zip, or a
  * single file) with every check that applies.  Findings go to the
  * caller's struct diag; a struct lint_set owns the names and hashes it
- * collects (lint_set_release() frees them); the rest is borrowed.
+ * collects (lint_set_release() frees them); the rest, the view too, is
+ * borrowed.
  */
 #ifndef VOX_LINT_H
 #define VOX_LINT_H
@@ -11,6 +12,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "html.h"
 #include "profile.h"
 
 struct lint_opts {
@@ -20,6 +22,7 @@ struct lint_opts {
 	unsigned int		 kind;		/* forced kind, 0: detect */
 	int			 scan;		/* read every audio sample */
 	unsigned int		 jobs;
+	struct html_view	*view;		/* fed as it goes, or NULL */
 };
 
 /* What a dataset holds, for duplicate and train/test leak checks. */

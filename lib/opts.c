@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "html.h"
 #include "io.h"
 #include "opts.h"
 #include "profile.h"
@@ -47,7 +48,7 @@ const struct opt opts_common_table[] = {
 	COMMON(OPT_REPORT, "report", "file",
 	    "also write the findings to file"),
 	COMMON(OPT_REPORT_FORMAT, "report-format", "format",
-	    "jsonl, junit or sarif (default: from the extension)"),
+	    "jsonl, junit, sarif or html (default: extension)"),
 	COMMON('V', "version", NULL, "print the version and exit"),
 	COMMON('W', "fail-on", "level",
 	    "exit 1 on findings at level: error or warning"),
@@ -391,8 +392,8 @@ opts_common(struct common_opts *co, int ch, const char *arg)
 		return OPTS_DONE;
 	case OPT_REPORT_FORMAT:
 		if (report_format_parse(arg, &co->report_fmt) == -1) {
-			warnx_("report format '%s' is not 'jsonl', 'junit' "
-			    "or 'sarif'", arg);
+			warnx_("report format '%s' is not one of "
+			    REPORT_FORMATS, arg);
 			return OPTS_BAD;
 		}
 		return OPTS_DONE;
@@ -524,6 +525,13 @@ run_begin(struct run *r, struct common_opts *co, const char *tool)
 	size_t n, i;
 
 	memset(r, 0, sizeof(*r));
+	if (co->report != NULL && co->report_fmt == REPORT_NONE &&
+	    report_format_guess(co->report) == REPORT_NONE) {
+		warnx_("unknown report format for '%s': name it .jsonl, .xml "
+		    "(JUnit), .sarif or .html, or give --report-format "
+		    REPORT_FORMATS, co->report);
+		return EXIT_USAGE;
+	}
 	r->co = co;
 	r->tool = tool;
 	r->out.fp = stderr;
@@ -558,6 +566,9 @@ run_begin(struct run *r, struct common_opts *co, const char *tool)
 		    VERSION, co->failon);
 		r->out.sink = report_sink;
 		r->out.sink_ctx = r->rep;
+		if (report_view(r->rep) != NULL)
+			html_context(report_view(r->rep), r->prof, r->loc,
+			    co->purpose == PURPOSE_TESTING);
 	}
 	return EXIT_OK;
 }

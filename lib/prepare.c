@@ -6,13 +6,16 @@
  * The run is a list of stages over one struct prep: find the inputs;
  * convert the audio (vox-resample); fix the transcript (vox-trans
  * --fix); normalize related text (vox-text) and pronunciations
- * (vox-pron); lint each kind (vox-lint); pack the kinds without errors
- * (vox-pack); commit: report.jsonl with every finding, then OUT_DIR.
+ * (vox-pron), repair the layout of markdown (vox-md --fix); lint each
+ * kind (vox-lint); pack the kinds without errors (vox-pack); say if two
+ * of them cannot be in one training; commit: report.jsonl with every
+ * finding and report.html, the page of what the run saw, then OUT_DIR.
  * A new kind is a new stage, or a new row of struct prep's kinds.
  *
  * Findings about the work copies are moved back to the user's files
  * after each stage: a line of the repaired transcript to the line of
- * the raw one, a converted WAV to the recording it came from.
+ * the raw one, a converted WAV to the recording it came from, a line
+ * of repaired markdown to the user's line and column (lib/fixmap.c).
  */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
@@ -27,9 +30,13 @@
 #include "buf.h"
 #include "dataset.h"
 #include "diag.h"
+#include "disp.h"
+#include "fixmap.h"
+#include "html.h"
 #include "io.h"
 #include "jobs.h"
 #include "lint.h"
+#include "md.h"
 #include "pack.h"
 #include "prepare.h"
 #include "progress.h"
@@ -57,6 +64,8 @@ enum {
 	PK_AUDIO,		/* acoustic, or audiofiles without transcript */
 	PK_TEXT,		/* related text */
 	PK_PRON,		/* pronunciations */
+	PK_MD,			/* structured text */
+	PK_DISP,		/* display format */
 	PK_N,
 	PK_NONE = PK_N		/* findings about no kind: unused inputs */
 };
@@ -68,6 +77,7 @@ struct pkind {
 	size_t		 errors;
 	size_t		 warnings;
 	int		 packed;
+	struct fixmap	 map;		/* src to the user's, for markdown */
 };
 
 /* A recording of the raw folder and the WAV it becomes. */
@@ -93,10 +103,13 @@ struct prep {
 	char				*trans;		/* raw files, or NULL */
 	char				*related;
 	char				*pron;
+	char				*md;		/* structured text */
+	char				*disp;		/* display format */
 	unsigned long			*tmap;		/* copy line -> raw */
 	size_t				 ntmap;
 	size_t				 unused;	/* inputs left out */
 	size_t				 other[2];	/* PK_NONE warn, err */
+	int				 pair;		/* PRON-NO-MD */
 	struct pkind			 k[PK_N];
 	size_t				 converted;
 	size_t				 copied;
@@ -106,6 +119,7 @@ struct prep {
 	struct diag			*d;
 	size_t				 first;		/* the run's findings */
 	struct progress			 prog;		/* of the conversion */
+	struct html_view		*view;		/* of report.html */
 };
 
 /* A name as diagnostics print it: no control characters, valid UTF-8. */
@@ -251,11 +265,24 @@ source_of(const struct prep *st, const char *wav)
 	return hit != NULL ? *hit : NULL;
 }
 
+/* The markdown kind whose work copy is file, or NULL. */
+static const struct pkind *
+markdown(const struct prep *st, const char *file)
+{
+	int i;
+
+	for (i = PK_MD; i <= PK_DISP; i++)
+		if (st->k[i].kind != 0 && strcmp(file, st->k[i].src) == 0)
+			return &st->k[i];
+	return NULL;
+}
+
 /* A finding about a work file, moved to the user's file and line. */
 static void
 map_finding(const struct prep *st, struct finding *f)
 {
 	const struct source *s;
+	const struct pkind *md = NULL;
 	const char *to = NULL;
 	size_t n = strlen(st->audio);
 	char *m, *m2;
@@ -281,7 +308,12 @@ map_finding(const struct prep *st, struct finding *f)
 		else if (st->pron != NULL &&
 		    strcmp(f->file, st->k[PK_PRON].src) == 0)
 			to = st->pron;
-		if (to != NULL && to != st->trans) {
+		else if ((md = markdown(st, f->file)) != NULL) {
+			/* The repair keeps lines, but for repeated items. */
+			to = md == &st->k[PK_MD] ? st->md : st->disp;
+			fixmap_apply(&md->map, &f->line, &f->col);
+		}
+		if (to != NULL && to != st->trans && md == NULL) {
 			/* No map from lines of the normalized copy back. */
 			f->line = f->col = 0;
 		}
@@ -296,7 +328,8 @@ map_finding(const struct prep *st, struct finding *f)
 	}
 	/* A system error is about the work folder: name OUT_DIR there. */
 	if (f->rule != NULL) {
-		m = st->trans != NULL ? swap(f->msg, st->tcopy, st->trans) :
+		m = md != NULL ? fixmap_msg(&md->map, f->msg) :
+		    st->trans != NULL ? swap(f->msg, st->tcopy, st->trans) :
 		    xstrdup(f->msg);
 		m2 = swap(m, st->audio, st->raw);
 		free(m);
@@ -306,6 +339,22 @@ map_finding(const struct prep *st, struct finding *f)
 	free(m2);
 	free(f->msg);
 	f->msg = m;
+}
+
+/* A place of the HTML report's view, moved as a finding would be. */
+static void
+map_place(void *ctx, char **file, unsigned long *line)
+{
+	struct finding f;
+
+	memset(&f, 0, sizeof(f));
+	f.file = *file;
+	f.line = *line;
+	f.msg = xstrdup("");
+	map_finding(ctx, &f);
+	free(f.msg);
+	*file = f.file;
+	*line = f.line;
 }
 
 static void
@@ -455,13 +504,20 @@ find_clashes(struct prep *st)
 	st->nbywav = k;
 }
 
-/* A text file of the raw folder: which role it has, or why none. */
+/*
+ * A text file of the raw folder: which role it has, or why none.  The
+ * kinds are vox-lint's: a .md file is markdown, and so is a .txt with
+ * an "@ list" or a display-format header (the vendor's display-format
+ * sample is a .txt), the two markdown kinds told apart by md_detect().
+ * Such a .txt that md_detect() finds neither kind in is not guessed.
+ */
 static void
 find_text(struct prep *st, const char *name, char *path, struct buf *b)
 {
 	static const char *const role[] = { "the transcript",
-	    "the related text", "the pronunciation file" };
-	unsigned int kind;
+	    "the related text", "the pronunciation file",
+	    "the structured text", "the display-format file" };
+	unsigned int kind, md;
 	int transcript, r;
 	char **slot;
 
@@ -471,14 +527,21 @@ find_text(struct prep *st, const char *name, char *path, struct buf *b)
 		return;
 	}
 	kind = dataset_text_kind(name, b, &transcript);
+	if (kind == KIND_LANGUAGEMARKDOWN || kind == KIND_OUTPUTFORMATTING) {
+		md = md_detect(buf_str(b), b->len);
+		kind = md != 0 ? md : dataset_has_suffix(name, ".md") ? kind :
+		    0;
+	}
 	r = transcript ? 0 : kind == KIND_LANGUAGE ? 1 :
-	    kind == KIND_PRONUNCIATION ? 2 : -1;
+	    kind == KIND_PRONUNCIATION ? 2 : kind == KIND_LANGUAGEMARKDOWN ?
+	    3 : kind == KIND_OUTPUTFORMATTING ? 4 : -1;
 	slot = r == 0 ? &st->trans : r == 1 ? &st->related : r == 2 ?
-	    &st->pron : NULL;
+	    &st->pron : r == 3 ? &st->md : r == 4 ? &st->disp : NULL;
 	if (slot == NULL)
-		unused(st, path, "%s data, which vox-prepare does not prepare "
-		    "yet; check it with vox-lint and upload it as it is",
-		    kind_name((enum kind)kind));
+		unused(st, path, "a line like a display-format header "
+		    "('#itn', '#rewrite', '#profanity', '#test'), but vox-md "
+		    "finds neither display format nor structured text; "
+		    "vox-prepare does not guess its kind");
 	else if (*slot != NULL)
 		unused(st, path, "'%s' is %s already; vox-prepare uses one "
 		    "file of each kind", *slot, role[r]);
@@ -516,14 +579,12 @@ find_entry(struct prep *st, const struct dataset_entry *e, const char *sep,
 		bad[(*nbad)++] = path;
 		return;
 	} else if (dataset_has_suffix(e->name, ".txt") ||
-	    dataset_has_suffix(e->name, ".tsv")) {
+	    dataset_has_suffix(e->name, ".tsv") ||
+	    dataset_has_suffix(e->name, ".md")) {
 		find_text(st, e->name, path, b);
 		return;
-	} else if (dataset_has_suffix(e->name, ".md"))
-		unused(st, path, "markdown, which vox-prepare does not prepare "
-		    "yet; check it with vox-lint and upload it as it is");
-	else
-		unused(st, path, "neither audio nor .txt or .tsv text; "
+	} else
+		unused(st, path, "neither audio nor .txt, .tsv or .md text; "
 		    "vox-prepare does not use it");
 	free(path);
 }
@@ -561,8 +622,8 @@ find_undecodable(struct prep *st, char *const *bad, size_t nbad)
 /*
  * Stage 1: sort the files at the top of the raw folder by role: audio
  * by extension; text by the shape vox-lint detects (a transcript,
- * pronunciations, else related text).  Every other file is named in a
- * finding with the reason it is not used.
+ * pronunciations, structured text, display format, else related text).
+ * Every other file is named in a finding with the reason it is not used.
  */
 static int
 stage_find(struct prep *st)
@@ -601,6 +662,10 @@ stage_find(struct prep *st)
 		st->k[PK_TEXT].kind = KIND_LANGUAGE;
 	if (st->pron != NULL)
 		st->k[PK_PRON].kind = KIND_PRONUNCIATION;
+	if (st->md != NULL)
+		st->k[PK_MD].kind = KIND_LANGUAGEMARKDOWN;
+	if (st->disp != NULL)
+		st->k[PK_DISP].kind = KIND_OUTPUTFORMATTING;
 	rc = 0;
 out:
 	for (i = 0; i < nbad; i++)
@@ -802,13 +867,82 @@ out:
 	return rc;
 }
 
-/* Stage 4: related text (vox-text) and pronunciations (vox-pron). */
+/*
+ * Markdown of either kind, its layout repaired as vox-md --fix does: a
+ * BOM, LF line ends, no trailing blanks, headers and "- " entries
+ * spaced as the vendor writes them, repeated list items dropped; words
+ * are never changed.  Stage 5 checks the repair, as vox-md --fix does,
+ * and its findings go back to the user's lines through k->map; the
+ * summary says how many of a display-format file's #test cases pass.
+ */
+static int
+norm_md(struct prep *st, int pk)
+{
+	struct pkind *k = &st->k[pk];
+	struct md_opts layout = { NULL, NULL, 0, 1 };
+	struct md_fix_stats fs;
+	struct diag scratch = DIAG_INIT;
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	const char *path = pk == PK_MD ? st->md : st->disp;
+	struct md *m;
+	struct disp *dp;
+	size_t pass = 0, all = 0;
+	int rc = -1;
+
+	memset(&fs, 0, sizeof(fs));
+	if (io_read_file(path, &in, 0, st->d) != 0)
+		goto out;
+	if (pk == PK_MD) {
+		/* Only the model matters here; stage 5 says what is wrong. */
+		m = md_parse(buf_str(&in), in.len, path, &layout, &scratch);
+		md_fix(m, &out, &fs);
+		fixmap_md(&k->map, m, buf_str(&out), out.len);
+		md_free(m);
+	} else {
+		md_fix_display(buf_str(&in), in.len, &out, &fs);
+		fixmap_build(&k->map, buf_str(&in), in.len, buf_str(&out),
+		    out.len, NULL, 0);
+	}
+	if (put_file(k->src, &out, st->d) == -1)
+		goto out;
+	buf_printf(st->sum, "  %s: ", pk == PK_MD ? "structured text" :
+	    "display format");
+	md_fix_summary(&fs, st->sum);
+	if (pk == PK_DISP) {
+		/* Stage 5 reports each case that fails. */
+		dp = disp_parse_prof(buf_str(&out), out.len, path,
+		    st->o->prof, st->o->loc, &scratch);
+		disp_test(dp, &scratch, &pass, &all);
+		disp_free(dp);
+		if (all == 0)
+			buf_addstr(st->sum, "; no test cases");
+		else
+			buf_printf(st->sum, "; %zu of %zu test case%s", pass,
+			    all, all == 1 ? " passes" : "s pass");
+	}
+	endline(st->sum);
+	rc = 0;
+out:
+	diag_release(&scratch);
+	buf_release(&in);
+	buf_release(&out);
+	return rc;
+}
+
+/*
+ * Stage 4: related text (vox-text), pronunciations (vox-pron), and the
+ * layout of structured text and display format (vox-md --fix).
+ */
 static int
 stage_normalize(struct prep *st)
 {
 	if (st->related != NULL && norm_related(st) == -1)
 		return -1;
 	if (st->pron != NULL && norm_pron(st) == -1)
+		return -1;
+	if (st->md != NULL && norm_md(st, PK_MD) == -1)
+		return -1;
+	if (st->disp != NULL && norm_md(st, PK_DISP) == -1)
 		return -1;
 	return 0;
 }
@@ -830,6 +964,7 @@ stage_lint(struct prep *st)
 	lo.loc = st->o->loc;
 	lo.testing = st->o->testing;
 	lo.jobs = st->o->jobs;
+	lo.view = st->view;
 	for (i = 0; i < PK_N; i++) {
 		if (st->k[i].kind == 0)
 			continue;
@@ -842,6 +977,8 @@ stage_lint(struct prep *st)
 		drop_repeats(st, from);
 		account(st, i, from);
 	}
+	/* The page names the user's files, as the findings do. */
+	html_rename(st->view, map_place, st);
 	return 0;
 }
 
@@ -923,6 +1060,31 @@ stage_pack(struct prep *st)
 	return rc;
 }
 
+/*
+ * Stage 7: the service refuses pronunciation data and structured text
+ * in one training (PRON-NO-MD).  Each is an upload of its own, so both
+ * are prepared; the error says how to use them.
+ */
+static int
+stage_pair(struct prep *st)
+{
+	const struct pkind *p = &st->k[PK_PRON], *m = &st->k[PK_MD];
+	struct loc l = { NULL, NULL, 0, 0 };
+
+	if (p->kind == 0 || m->kind == 0)
+		return 0;
+	l.file = st->pron;
+	diag_add(st->d, &l, "PRON-NO-MD", "the service refuses pronunciation "
+	    "data and structured text ('%s') in one training; %s: train "
+	    "with one of them, or give these words phones in the structured "
+	    "text's '@ speech:phoneticlexicon' block instead", st->md,
+	    p->packed && m->packed && p->errors + m->errors == 0 ? "both "
+	    "uploads are written, and each is valid alone" : "each is "
+	    "prepared as an upload of its own");
+	st->pair = 1;
+	return 0;
+}
+
 static int
 ready(const struct prep *st, const struct pkind *k)
 {
@@ -949,7 +1111,7 @@ verdict(struct prep *st)
 	}
 	other = st->other[1] + (st->o->failon <= SEV_WARNING ?
 	    st->other[0] : 0);
-	if (nready == n && other == 0) {
+	if (nready == n && other == 0 && !st->pair) {
 		buf_printf(st->sum, "%s: %s\n", out, n > 0 ? "ready to upload" :
 		    "nothing to upload");
 		free(out);
@@ -980,6 +1142,9 @@ verdict(struct prep *st)
 			buf_addstr(st->sum, lvl);
 		}
 	}
+	if (st->pair)
+		buf_addstr(st->sum, "; pronunciation and structured text "
+		    "cannot be in one training");
 	if (st->other[1] > 0) {
 		buf_addstr(st->sum, "; ");
 		buf_count(st->sum, st->other[1], "error", "errors");
@@ -996,7 +1161,7 @@ verdict(struct prep *st)
 }
 
 /*
- * Stage 7: drop the work files, write report.jsonl with every finding
+ * Stage 8: drop the work files, write report.jsonl with every finding
  * of the run, and put the work folder in place of OUT_DIR.
  */
 static int
@@ -1014,6 +1179,14 @@ stage_commit(struct prep *st)
 	p = xasprintf("%s/report.jsonl", st->work);
 	rep = report_new(p, REPORT_JSONL, "vox-prepare", "", SEV_ERROR);
 	free(p);
+	for (i = st->first; i < st->d->n; i++)
+		report_add(rep, &st->d->v[i]);
+	if (report_close(rep, st->d) == -1)
+		return -1;
+	p = xasprintf("%s/report.html", st->work);
+	rep = report_new(p, REPORT_HTML, "vox-prepare", "", st->o->failon);
+	free(p);
+	report_set_view(rep, st->view);
 	for (i = st->first; i < st->d->n; i++)
 		report_add(rep, &st->d->v[i]);
 	if (report_close(rep, st->d) == -1 ||
@@ -1038,14 +1211,15 @@ shard_suffix(const char *s, const char *suffix)
 /*
  * Whether a run of vox-prepare writes a file of this name in OUT_DIR:
  * exactly the names of stage 6 (vox-pack's, with its shard numbers)
- * and report.jsonl; "acoustic-backup.zip" is someone else's.
+ * and the reports; "acoustic-backup.zip" is someone else's.
  */
 static int
 prepare_wrote(const char *name)
 {
-	static const char *const fixed[] = { "pronunciation.manifest.json",
-	    "pronunciation.txt", "related.manifest.json", "related.txt",
-	    "report.jsonl" };
+	static const char *const fixed[] = { "display.manifest.json",
+	    "display.md", "pronunciation.manifest.json", "pronunciation.txt",
+	    "related.manifest.json", "related.txt", "report.html",
+	    "report.jsonl", "structured.manifest.json", "structured.md" };
 	static const char *const zips[] = { "acoustic", "audiofiles" };
 	const char *rest;
 	size_t i;
@@ -1128,6 +1302,10 @@ prep_workdir(struct prep *st)
 	st->k[PK_TEXT].dst = xasprintf("%s/related.txt", st->work);
 	st->k[PK_PRON].src = xasprintf("%s/.pronunciation.txt", st->work);
 	st->k[PK_PRON].dst = xasprintf("%s/pronunciation.txt", st->work);
+	st->k[PK_MD].src = xasprintf("%s/.structured.md", st->work);
+	st->k[PK_MD].dst = xasprintf("%s/structured.md", st->work);
+	st->k[PK_DISP].src = xasprintf("%s/.display.md", st->work);
+	st->k[PK_DISP].dst = xasprintf("%s/display.md", st->work);
 	return 0;
 }
 
@@ -1143,12 +1321,15 @@ prep_release(struct prep *st)
 	for (i = 0; i < PK_N; i++) {
 		free(st->k[i].src);
 		free(st->k[i].dst);
+		fixmap_release(&st->k[i].map);
 	}
 	free(st->src);
 	free(st->bywav);
 	free(st->trans);
 	free(st->related);
 	free(st->pron);
+	free(st->md);
+	free(st->disp);
 	free(st->tmap);
 	free(st->outdir);
 	free(st->work);
@@ -1156,7 +1337,10 @@ prep_release(struct prep *st)
 	free(st->tcopy);
 }
 
-/* "raw: 6 audio files, a transcript, related text, pronunciations" */
+/*
+ * "raw: 6 audio files, a transcript, related text, pronunciations,
+ * structured text, display format"
+ */
 static void
 found(struct prep *st)
 {
@@ -1164,9 +1348,11 @@ found(struct prep *st)
 
 	buf_printf(st->sum, "%s: ", raw);
 	buf_count(st->sum, st->nsrc, "audio file", "audio files");
-	buf_printf(st->sum, "%s%s%s", st->trans ? ", a transcript" : "",
+	buf_printf(st->sum, "%s%s%s%s%s", st->trans ? ", a transcript" : "",
 	    st->related ? ", related text" : "",
-	    st->pron ? ", pronunciations" : "");
+	    st->pron ? ", pronunciations" : "",
+	    st->md ? ", structured text" : "",
+	    st->disp ? ", display format" : "");
 	if (st->unused > 0) {
 		buf_addstr(st->sum, "; ");
 		buf_count(st->sum, st->unused, "file", "files");
@@ -1198,7 +1384,8 @@ static int (*const stages[])(struct prep *) = {
 	stage_fix,
 	stage_normalize,
 	stage_lint,
-	stage_pack
+	stage_pack,
+	stage_pair
 };
 
 /*
@@ -1212,11 +1399,15 @@ prepare_run(const struct prepare_opts *o, const char *raw, const char *out,
 {
 	struct prep st;
 	struct sigaction oldint, oldterm, oldhup;
+	struct html_view *own = NULL;
 	size_t i, from;
 	int rc = -1;
 
 	memset(&st, 0, sizeof(st));
 	st.o = o;
+	if ((st.view = o->view) == NULL)
+		st.view = own = html_view_new();
+	html_context(st.view, o->prof, o->loc, o->testing);
 	st.raw = raw;
 	st.out = out;
 	st.sum = sum;
@@ -1260,6 +1451,7 @@ out:
 	if (rc == -1 && st.work != NULL)
 		io_rm_tree(st.work);
 	prep_release(&st);
+	html_view_free(own);
 	if (stop)
 		raise(stop);
 	return rc;

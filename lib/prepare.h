@@ -1,7 +1,8 @@
 /*
  * vox-prepare's library side: from a folder of raw recordings and text
  * to an upload folder, through the same calls as the single tools.
- * The caller owns the options; findings go to the caller's struct diag
+ * The caller owns the options and the view in them (an HTML report's,
+ * which the run fills); findings go to the caller's struct diag
  * and the closing summary to its struct buf.  prepare_line_map()
  * returns an array the caller frees.
  */
@@ -10,6 +11,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "html.h"
 #include "profile.h"
 #include "resample.h"
 
@@ -23,6 +25,7 @@ struct prepare_opts {
 	int			 force;		/* pack kinds despite errors */
 	enum severity		 failon;	/* -W: SEV_ERROR or SEV_WARNING */
 	int			 progress;	/* of the audio: 1, 0, -1 tty */
+	struct html_view	*view;		/* --report's, or NULL */
 };
 
 int	prepare_run(const struct prepare_opts *, const char *, const char *,

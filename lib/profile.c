@@ -325,6 +325,65 @@ locale_read(struct loader *ld, const struct xml_node *n, struct locale *l)
 	}
 }
 
+/*
+ * The labels of one phone set: each token of a <phones> element, and
+ * each <sequence> as one label of its tokens joined by single spaces;
+ * all uppercase, so lookups fold case once.
+ */
+static void
+phoneset_read(const struct xml_node *n, struct phoneset *ps)
+{
+	const struct xml_node *c;
+	struct buf seq = BUF_INIT;
+	char *s, *tok, *save, *p;
+	int one;
+
+	ps->tag = xml_attr(n, "locale");
+	if (ps->tag == NULL)
+		ps->tag = xstrdup("");
+	for (c = xml_first(n, NULL); c != NULL; c = xml_next(c, NULL)) {
+		one = strcmp(xml_name(c), "phones") == 0;
+		if (!one && strcmp(xml_name(c), "sequence") != 0)
+			continue;
+		s = xml_text(c);
+		buf_reset(&seq);
+		for (tok = strtok_r(s, " \t\n", &save); tok != NULL;
+		    tok = strtok_r(NULL, " \t\n", &save)) {
+			for (p = tok; *p != '\0'; p++)
+				if (*p >= 'a' && *p <= 'z')
+					*p -= 'a' - 'A';
+			if (!one) {
+				if (seq.len > 0)
+					buf_addc(&seq, ' ');
+				buf_addstr(&seq, tok);
+				continue;
+			}
+			ps->labels = xreallocarray(ps->labels, ps->n + 1,
+			    sizeof(*ps->labels));
+			ps->labels[ps->n++] = xstrdup(tok);
+		}
+		if (!one && seq.len > 0) {
+			ps->labels = xreallocarray(ps->labels, ps->n + 1,
+			    sizeof(*ps->labels));
+			ps->labels[ps->n++] = buf_detach(&seq);
+		}
+		free(s);
+	}
+	buf_release(&seq);
+}
+
+/* The phone set of a locale, or NULL when the profile has none. */
+const struct phoneset *
+profile_phones(const struct profile *p, const struct locale *loc)
+{
+	size_t i;
+
+	for (i = 0; loc != NULL && i < p->nphonesets; i++)
+		if (strcmp(p->phonesets[i].tag, loc->tag) == 0)
+			return &p->phonesets[i];
+	return NULL;
+}
+
 static int
 locale_cmp(const void *a, const void *b)
 {
@@ -396,6 +455,16 @@ profile_load(const char *path, struct diag *d)
 	    n = xml_next(n, "locale"), i++)
 		locale_read(&ld, n, &p->locales[i]);
 	qsort(p->locales, p->nlocales, sizeof(*p->locales), locale_cmp);
+	/* Optional: a profile without phone sets checks no phones. */
+	if ((locs = xml_first(root, "phone-sets")) != NULL) {
+		for (n = xml_first(locs, "phone-set"); n != NULL;
+		    n = xml_next(n, "phone-set"))
+			p->nphonesets++;
+		p->phonesets = xcalloc(p->nphonesets, sizeof(*p->phonesets));
+		for (i = 0, n = xml_first(locs, "phone-set"); n != NULL;
+		    n = xml_next(n, "phone-set"), i++)
+			phoneset_read(n, &p->phonesets[i]);
+	}
 	if (ld.bad)
 		goto fail;
 	xml_free(doc);
@@ -414,7 +483,7 @@ fail:
 void
 profile_free(struct profile *p)
 {
-	size_t i;
+	size_t i, j;
 
 	if (p == NULL)
 		return;
@@ -424,6 +493,13 @@ profile_free(struct profile *p)
 		free(p->locales[i].spoken);
 	}
 	free(p->locales);
+	for (i = 0; i < p->nphonesets; i++) {
+		for (j = 0; j < p->phonesets[i].n; j++)
+			free(p->phonesets[i].labels[j]);
+		free(p->phonesets[i].labels);
+		free(p->phonesets[i].tag);
+	}
+	free(p->phonesets);
 	free(p->path);
 	free(p->name);
 	free(p->version);

@@ -52,6 +52,16 @@ struct locale {
 	unsigned long	 split_lines;	/* 0: no split */
 };
 
+/*
+ * A locale's lexicon phones (MD-PHONES), uppercase; a label of several
+ * blank-separated tokens ("AX R") is one phone written as a sequence.
+ */
+struct phoneset {
+	char		*tag;		/* "en-US" */
+	char		**labels;
+	size_t		 n;
+};
+
 struct profile {
 	char		*path;
 	char		*name;
@@ -83,6 +93,8 @@ struct profile {
 	unsigned long	 repeat_max;
 	struct locale	*locales;	/* sorted by tag */
 	size_t		 nlocales;
+	struct phoneset	*phonesets;
+	size_t		 nphonesets;
 };
 
 char		*profile_datadir(void);
@@ -90,6 +102,8 @@ char		*profile_datafile(const char *);
 struct profile	*profile_load(const char *, struct diag *);
 void		 profile_free(struct profile *);
 const struct locale *profile_locale(const struct profile *, const char *);
+const struct phoneset *profile_phones(const struct profile *,
+		    const struct locale *);
 size_t		 profile_suggest(const struct profile *, const char *,
 		    const struct locale **, size_t);
 uint64_t	 tier_value(const struct tiered *, enum tier);

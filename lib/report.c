@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "html.h"
 #include "io.h"
 #include "report.h"
 #include "xalloc.h"
@@ -32,6 +33,8 @@ struct report {
 	size_t			 capinputs;
 	char			**keep;		/* not to overwrite */
 	size_t			 nkeep;
+	struct html_view	*view;		/* REPORT_HTML */
+	int			 ownview;
 };
 
 int
@@ -43,23 +46,36 @@ report_format_parse(const char *s, enum report_format *out)
 		*out = REPORT_JUNIT;
 	else if (strcmp(s, "sarif") == 0)
 		*out = REPORT_SARIF;
+	else if (strcmp(s, "html") == 0)
+		*out = REPORT_HTML;
 	else
 		return -1;
 	return 0;
 }
 
-/* From the file name: .xml is JUnit, .sarif SARIF, anything else JSONL. */
+/*
+ * From the file name: .jsonl is JSONL, .xml JUnit, .sarif (or
+ * .sarif.json) SARIF, .html (or .htm) HTML; anything else REPORT_NONE,
+ * which the caller refuses rather than guess.
+ */
 enum report_format
 report_format_guess(const char *path)
 {
-	const char *dot = strrchr(path, '.');
+	const char *base = strrchr(path, '/'), *dot;
 
-	if (dot != NULL && strcmp(dot, ".xml") == 0)
+	base = base != NULL ? base + 1 : path;
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		return REPORT_NONE;
+	if (strcmp(dot, ".jsonl") == 0)
+		return REPORT_JSONL;
+	if (strcmp(dot, ".xml") == 0)
 		return REPORT_JUNIT;
-	if (dot != NULL && (strcmp(dot, ".sarif") == 0 ||
-	    (dot - path >= 6 && strcmp(dot - 6, ".sarif.json") == 0)))
+	if (strcmp(dot, ".sarif") == 0 || (dot - base >= 6 &&
+	    strcmp(dot - 6, ".sarif.json") == 0))
 		return REPORT_SARIF;
-	return REPORT_JSONL;
+	if (strcmp(dot, ".html") == 0 || strcmp(dot, ".htm") == 0)
+		return REPORT_HTML;
+	return REPORT_NONE;
 }
 
 struct report *
@@ -71,10 +87,33 @@ report_new(const char *path, enum report_format fmt, const char *tool,
 	r = xcalloc(1, sizeof(*r));
 	r->path = xstrdup(path);
 	r->fmt = fmt != REPORT_NONE ? fmt : report_format_guess(path);
+	if (r->fmt == REPORT_NONE)
+		r->fmt = REPORT_JSONL;
 	r->tool = xstrdup(tool);
 	r->version = xstrdup(version);
 	r->failon = failon;
+	if (r->fmt == REPORT_HTML) {
+		r->view = html_view_new();
+		r->ownview = 1;
+	}
 	return r;
+}
+
+/* What an HTML report shows besides the findings; NULL for the rest. */
+struct html_view *
+report_view(struct report *r)
+{
+	return r != NULL ? r->view : NULL;
+}
+
+/* Show view, which the caller keeps, instead of the report's own. */
+void
+report_set_view(struct report *r, struct html_view *view)
+{
+	if (r->ownview)
+		html_view_free(r->view);
+	r->view = view;
+	r->ownview = 0;
 }
 
 /* Name an input that was checked, so clean files show up too. */
@@ -587,6 +626,27 @@ report_manifest(struct buf *out, const struct manifest *m)
 	json_decref(o);
 }
 
+static int
+write_html(struct report *r, struct buf *out)
+{
+	struct html_run run;
+	struct html_view *own = NULL;
+	int rc;
+
+	run.tool = r->tool;
+	run.version = *r->version != '\0' ? r->version : VERSION;
+	run.failon = r->failon;
+	run.inputs = r->inputs;
+	run.ninputs = r->ninputs;
+	run.v = r->all.v;
+	run.n = r->all.n;
+	if (r->view == NULL)
+		own = html_view_new();
+	rc = html_write(r->view != NULL ? r->view : own, &run, out);
+	html_view_free(own);
+	return rc;
+}
+
 /* Write the report atomically and free it.  Returns 0 or -1. */
 int
 report_close(struct report *r, struct diag *d)
@@ -614,6 +674,13 @@ report_close(struct report *r, struct diag *d)
 	case REPORT_SARIF:
 		write_sarif(r, &out);
 		break;
+	case REPORT_HTML:
+		if (write_html(r, &out) == -1) {
+			diag_syserr(d, "cannot write HTML report '%s'",
+			    r->path);
+			rc = -1;
+		}
+		break;
 	default:
 		write_jsonl(r, &out);
 		break;
@@ -633,6 +700,8 @@ out:
 	for (i = 0; i < r->nkeep; i++)
 		free(r->keep[i]);
 	free(r->keep);
+	if (r->ownview)
+		html_view_free(r->view);
 	free(r->path);
 	free(r->tool);
 	free(r->version);

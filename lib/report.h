@@ -1,7 +1,9 @@
 /*
- * Machine-readable reports of findings: JSONL, JUnit XML, SARIF 2.1.0.
- * A struct report copies what it is given and writes the file atomically
- * in report_close(), which also frees it.
+ * Reports of findings: JSONL, JUnit XML, SARIF 2.1.0, and an HTML page
+ * (html.c) of the findings and what the run saw.  A struct report copies
+ * what it is given and writes the file atomically in report_close(),
+ * which also frees it, and the view it made; a view given with
+ * report_set_view() is borrowed.
  */
 #ifndef VOX_REPORT_H
 #define VOX_REPORT_H
@@ -10,13 +12,18 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "html.h"
 
 enum report_format {
 	REPORT_NONE,
 	REPORT_JSONL,
 	REPORT_JUNIT,
-	REPORT_SARIF
+	REPORT_SARIF,
+	REPORT_HTML
 };
+
+/* The formats, as report_format_parse() takes them, for messages. */
+#define REPORT_FORMATS	"jsonl, junit, sarif or html"
 
 struct report;
 
@@ -25,6 +32,8 @@ enum report_format report_format_guess(const char *);
 struct report	*report_new(const char *, enum report_format, const char *,
 		    const char *, enum severity);
 void		 report_input(struct report *, const char *);
+struct html_view *report_view(struct report *);
+void		 report_set_view(struct report *, struct html_view *);
 void		 report_protect(struct report *, const char *);
 void		 report_add(struct report *, const struct finding *);
 void		 report_sink(void *, const struct finding *);

@@ -19,7 +19,9 @@
 #include <unicode/unorm2.h>
 #include <unicode/unum.h>
 #include <unicode/uregex.h>
+#include <unicode/uscript.h>
 #include <unicode/uset.h>
+#include <unicode/uspoof.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -536,6 +538,75 @@ text_char_name(int32_t c, char *name, size_t size)
 		if (U_FAILURE(st) || (size_t)n >= size)
 			snprintf(name, size, "unnamed");
 	}
+}
+
+/* The skeleton of c (UTS #39) into sk, or "" when ICU has none. */
+static void
+char_skeleton(const USpoofChecker *sc, int32_t c, char *sk, size_t size)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	char s[4];
+	int32_t n;
+
+	n = uspoof_getSkeletonUTF8(sc, 0, s, (int32_t)utf8_enc((uint32_t)c,
+	    s), sk, (int32_t)size, &st);
+	if (U_FAILURE(st) || n < 0 || (size_t)n >= size)
+		n = 0;
+	sk[n] = '\0';
+}
+
+/*
+ * Facts about the n characters of c for an inventory (html.c): the name,
+ * the script, whether it is a space other than U+0020 or shows nothing
+ * at all, and which ASCII characters it
+ * can be taken for (Unicode's confusables, UTS #39: ICU's spoof checker
+ * maps both to the same skeleton), so that a Cyrillic 'a' in English
+ * text or a no-break space is seen for what it is.
+ */
+void
+text_char_info(const int32_t *c, size_t n, struct text_charinfo *out)
+{
+	USpoofChecker *sc;
+	UErrorCode st = U_ZERO_ERROR;
+	UScriptCode code;
+	char ascii[95][8], sk[32];
+	size_t i, k, len;
+	int8_t type;
+
+	sc = uspoof_open(&st);
+	if (U_FAILURE(st))
+		sc = NULL;
+	for (k = 0; sc != NULL && k < 95; k++)
+		char_skeleton(sc, (int32_t)(k + 0x20), ascii[k],
+		    sizeof(ascii[k]));
+	for (i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof(out[i]));
+		text_char_name(c[i], out[i].name, sizeof(out[i].name));
+		st = U_ZERO_ERROR;
+		code = uscript_getScript(c[i], &st);
+		snprintf(out[i].script, sizeof(out[i].script), "%s",
+		    U_SUCCESS(st) ? uscript_getName(code) : "Unknown");
+		out[i].common = U_FAILURE(st) || code == USCRIPT_COMMON ||
+		    code == USCRIPT_INHERITED;
+		type = u_charType(c[i]);
+		out[i].space = c[i] != ' ' && type != U_CONTROL_CHAR &&
+		    u_isUWhiteSpace(c[i]);
+		out[i].invisible = c[i] != ' ' && !out[i].space &&
+		    (type == U_FORMAT_CHAR || type == U_CONTROL_CHAR ||
+		    u_hasBinaryProperty(c[i],
+		    UCHAR_DEFAULT_IGNORABLE_CODE_POINT));
+		out[i].letter = u_isalpha(c[i]);
+		if (sc == NULL || c[i] < 0x80)
+			continue;
+		char_skeleton(sc, c[i], sk, sizeof(sk));
+		for (k = 0, len = 0; sk[0] != '\0' && k < 95; k++)
+			if (strcmp(sk, ascii[k]) == 0 &&
+			    len + 2 < sizeof(out[i].looks)) {
+				out[i].looks[len++] = (char)(k + 0x20);
+				out[i].looks[len] = '\0';
+			}
+	}
+	uspoof_close(sc);
 }
 
 static int
@@ -1888,10 +1959,12 @@ text_cp_case(int32_t c, enum text_case how)
  * and the heads of bigger numbers (each multiple of a thousand, a
  * million... by 1-999) join it; where the formatter writes a number as
  * its head, a blank and the rest (checked on samples), longer numbers
- * are read head by head.  What is left before a scale, a sign or a
- * decimal point ("minus five", "three point five") goes to ICU's lenient
- * RBNF parse; the words it read make a number only if formatting the
- * value gives them back (lenient parsing reads "one two" as 102).
+ * are read head by head; so are a sign and decimals ("minus five",
+ * "three point one four") where the formatter writes them as a word
+ * before or between numbers.  What is left before a scale, a sign or a
+ * decimal point goes to ICU's lenient RBNF parse; the words it read make
+ * a number only if formatting the value gives them back (lenient parsing
+ * reads "one two" as 102).
  */
 #define NUM_TABLE	1000	/* numbers formatted at once */
 #define NUM_WIDE	10000	/* and when a scale word is first seen */
@@ -1923,9 +1996,14 @@ struct text_num {
 	int		 wide;		/* 1000-9999 and heads are in tab */
 	int		 compose;	/* numbers are head, blank, rest */
 	char		 dig[32];	/* a composed number */
+	struct num_ent	 neg;		/* "minus" (k, kn in the pool) */
+	struct num_ent	 point;		/* "point" */
+	struct num_ent	 sep;		/* the locale's decimal separator */
+	struct buf	 d;		/* a signed or decimal number */
+	struct buf	 e;		/* one number read */
 	struct num_ent	*pre;		/* word keys of number words */
 	size_t		 precap;
-	unsigned char	*keybits;	/* the same, for keys of a-z only */
+	unsigned char	*keybits;	/* the same, as a filter: NUM_BITS */
 	struct num_ent	*big;		/* scale, sign, decimal morphemes */
 	size_t		 nbig;
 	struct num_memo	 memo[NUM_MEMO];
@@ -1936,14 +2014,28 @@ struct text_num {
 	struct buf	 c;		/* the run being read */
 };
 
+/* A key's hash: a rotate and an xor a byte, mixed at the end. */
+static uint32_t
+num_step(uint32_t h, unsigned char c)
+{
+	return ((h << 5) | (h >> 27)) ^ c;
+}
+
+static uint32_t
+num_mix(uint32_t h)
+{
+	h *= 0x9E3779B1u;
+	return h ^ (h >> 15);
+}
+
 static uint32_t
 num_hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint32_t h = 0;
 
 	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
+		h = num_step(h, (unsigned char)*s++);
+	return num_mix(h);
 }
 
 /* Where key s (hash h) sits in table t of cap slots, or an empty one. */
@@ -1967,21 +2059,25 @@ num_slot(const struct text_num *tn, const struct num_ent *t, size_t cap,
 }
 
 /*
- * A key of 1 to NUM_KEY letters a-z as a number in base 27 (0 ends the
- * key), its bit in keybits; -1 for any other key.
+ * A key of 1 to NUM_KEY letters a-z, its bytes as one number, hashed to
+ * its bit in the keybits filter (small enough to stay in cache; a set
+ * bit is confirmed in the key set); -1 for any other key.
  */
+#define NUM_BITS	65536
 static long
 num_keybit(const char *k, size_t n)
 {
-	long b = 0, m = 1;
+	uint32_t b = 0;
 	size_t i;
 
-	for (i = 0; i < n && i < NUM_KEY; i++, m *= 27) {
+	if (n == 0 || n > NUM_KEY)
+		return -1;
+	for (i = 0; i < n; i++) {
 		if (k[i] < 'a' || k[i] > 'z')
 			return -1;
-		b += (k[i] - 'a' + 1) * m;
+		b |= (uint32_t)(unsigned char)k[i] << (8 * i);
 	}
-	return n > 0 && n <= NUM_KEY ? b : -1;
+	return (long)((b * 2654435761u) >> 16);
 }
 
 static uint32_t
@@ -2163,6 +2259,109 @@ num_morphs(struct text_num *tn, const struct buf *fmt, struct buf *small,
 	}
 }
 
+/* The words of a number as the formatter writes them, normalized. */
+static int
+num_words(struct text_num *tn, const char *dec, struct buf *out)
+{
+	if (num_format(tn, dec, &tn->b) == -1)
+		return -1;
+	num_norm(tn->b.s, tn->b.len, 0, out);
+	return 0;
+}
+
+/*
+ * Whether the formatter writes number x as the words of a, the word w
+ * (n bytes), and the words of b, each part left out when NULL.
+ */
+static int
+num_form_is(struct text_num *tn, const char *x, const char *a,
+    const char *w, size_t n, const char *b)
+{
+	struct buf want = BUF_INIT, got = BUF_INIT;
+	int ok = 0;
+
+	if (a != NULL && num_words(tn, a, &want) == -1)
+		goto out;
+	if (want.len > 0)
+		buf_addc(&want, ' ');
+	buf_add(&want, w, n);
+	if (b != NULL) {
+		if (num_words(tn, b, &got) == -1)
+			goto out;
+		buf_addc(&want, ' ');
+		buf_add(&want, got.s, got.len);
+	}
+	ok = num_words(tn, x, &got) == 0 && got.len == want.len &&
+	    memcmp(got.s, want.s, got.len) == 0;
+out:
+	buf_release(&want);
+	buf_release(&got);
+	return ok;
+}
+
+/* Whether the n bytes at p end the words w, after a blank. */
+static int
+num_ends(const struct buf *w, const struct buf *p)
+{
+	return w->len > p->len && memcmp(w->s + w->len - p->len, p->s,
+	    p->len) == 0 && w->s[w->len - p->len - 1] == ' ';
+}
+
+/*
+ * The sign word ("minus") and the decimal point word ("point") where
+ * the formatter writes them before or between whole numbers, checked
+ * on samples; and the decimal separator of the locale's digits.
+ */
+static void
+num_forms(struct text_num *tn)
+{
+	struct buf w = BUF_INIT, a = BUF_INIT, b = BUF_INIT;
+	UErrorCode st = U_ZERO_ERROR;
+	const char *p;
+	size_t n;
+	int32_t k;
+
+	/* -21 is the sign word, then 21. */
+	if (num_words(tn, "-21", &w) == 0 && num_words(tn, "21", &b) == 0 &&
+	    num_ends(&w, &b) && (n = w.len - b.len - 1) > 0 &&
+	    memchr(w.s, ' ', n) == NULL &&
+	    num_form_is(tn, "-7", NULL, w.s, n, "7") &&
+	    num_form_is(tn, "-300", NULL, w.s, n, "300")) {
+		tn->neg.k = num_keep(tn, w.s, n);
+		tn->neg.kn = (uint32_t)n;
+	}
+	/* 12.5 is 12, the point word, 5; 3.14 is 3, point, 1, 4. */
+	if (num_words(tn, "12.5", &w) == 0 && num_words(tn, "12", &a) == 0 &&
+	    num_words(tn, "5", &b) == 0 && num_ends(&w, &b) &&
+	    w.len > a.len + b.len + 2 && memcmp(w.s, a.s, a.len) == 0 &&
+	    w.s[a.len] == ' ') {
+		p = w.s + a.len + 1;
+		n = w.len - a.len - b.len - 2;
+		buf_reset(&a);
+		buf_add(&a, p, n);
+		buf_addc(&a, ' ');
+		if (memchr(p, ' ', n) == NULL && num_words(tn, "1", &b) == 0) {
+			buf_add(&a, b.s, b.len);
+			if (num_form_is(tn, "7.4", "7", p, n, "4") &&
+			    num_form_is(tn, "0.5", "0", p, n, "5") &&
+			    num_form_is(tn, "3.14", "3", a.s, a.len, "4")) {
+				tn->point.k = num_keep(tn, p, n);
+				tn->point.kn = (uint32_t)n;
+			}
+		}
+	}
+	k = unum_formatDecimal(tn->dec, "1.5", -1, tn->u, tn->ucap, NULL,
+	    &st);
+	buf_reset(&w);
+	if (U_SUCCESS(st) && k >= 3 && from_u16(tn->u + 1, k - 2, &w) == 0) {
+		tn->sep.k = num_keep(tn, w.s, w.len);
+		tn->sep.kn = (uint32_t)w.len;
+	}
+	buf_release(&w);
+	buf_release(&a);
+	buf_release(&b);
+}
+
 static int
 num_tables(struct text_num *tn)
 {
@@ -2177,7 +2376,7 @@ num_tables(struct text_num *tn)
 	tn->tab = xcalloc(tn->tabcap, sizeof(*tn->tab));
 	tn->precap = 1024;
 	tn->pre = xcalloc(tn->precap, sizeof(*tn->pre));
-	tn->keybits = xcalloc(27 * 27 * 27 * 27 / 8 + 1, 1);
+	tn->keybits = xcalloc(NUM_BITS / 8, 1);
 	for (i = 0; i < NUM_TABLE; i++) {
 		snprintf(dig, sizeof(dig), "%zu", i);
 		if (num_format(tn, dig, &fmt) == -1)
@@ -2197,6 +2396,7 @@ num_tables(struct text_num *tn)
 		num_norm(fmt.s, fmt.len, 0, &tn->a);
 		num_add_keys(tn, tn->a.s, tn->a.len);
 	}
+	num_forms(tn);
 	rc = 0;
 out:
 	buf_release(&small);
@@ -2343,35 +2543,47 @@ text_num_close(struct text_num *tn)
 	buf_release(&tn->a);
 	buf_release(&tn->b);
 	buf_release(&tn->c);
+	buf_release(&tn->d);
+	buf_release(&tn->e);
 	free(tn);
 }
 
-/* Whether a token may start a number word: its key is a known one. */
+/*
+ * Whether the word at the start of s (len bytes to the line's end) may
+ * be a number word: its key is a known one.  If so, *n is its length.
+ */
 static int
-num_candidate(struct text_num *tn, const char *s, size_t n)
+num_candidate(struct text_num *tn, const char *s, size_t len, size_t *n)
 {
 	char k[NUM_KEY];
-	size_t i;
-	long b;
+	size_t i, j;
+	uint32_t b = 0;
 	int c;
 
-	if (n == 0 || n > NUM_WORD_MAX)
-		return 0;
 	/* Most words are plain ASCII letters: key them in place. */
-	for (i = 0; i < n && i < NUM_KEY; i++) {
-		c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
+	for (i = 0; i < len && i < NUM_KEY && s[i] != ' '; i++) {
+		c = (unsigned char)s[i] | 0x20;
 		if (c < 'a' || c > 'z')
 			break;
 		k[i] = (char)c;
+		b |= (uint32_t)c << (8 * i);
 	}
-	if ((i == n || i == NUM_KEY) && (b = num_keybit(k, i)) >= 0)
-		return (tn->keybits[b / 8] >> (b % 8)) & 1;
-	for (i = 0; i < n; i++)
+	/* The same bit as num_keybit() gives. */
+	b = (b * 2654435761u) >> 16;
+	if (i > 0 && (i == len || i == NUM_KEY || s[i] == ' ') &&
+	    !((tn->keybits[b / 8] >> (b % 8)) & 1))
+		return 0;
+	for (j = i; j < len && s[j] != ' '; j++)
+		;
+	if (j == 0 || j > NUM_WORD_MAX)
+		return 0;
+	*n = j;
+	if ((i == j || i == NUM_KEY) && num_keybit(k, i) >= 0)
+		return tn->pre[num_slot(tn, tn->pre, tn->precap, k, i)].kn != 0;
+	for (i = 0; i < j; i++)
 		if (s[i] >= '0' && s[i] <= '9')
 			return 0;
-	num_word_key(s, n, &tn->b);
+	num_word_key(s, j, &tn->b);
 	return tn->pre[num_slot(tn, tn->pre, tn->precap, tn->b.s,
 	    tn->b.len)].kn != 0;
 }
@@ -2381,17 +2593,18 @@ num_candidate(struct text_num *tn, const char *s, size_t n)
  * point: it is one ("thousand"), or ends a compound ("zweitausend");
  * "points" and "hunderte" do not count.  With first, a word that is one
  * counts only if it can start a number ("minus", not "point"); with
- * noscale, scales do not count.
+ * noscale, scales do not count, with noother, signs and points do not.
  */
 static int
 num_has_big(const struct text_num *tn, const char *s, size_t n, int first,
-    int noscale)
+    int noscale, int noother)
 {
 	size_t i, k, m;
 
 	for (i = 0; i < tn->nbig; i++) {
 		m = tn->big[i].kn;
-		if (noscale && (tn->big[i].v & NUM_SCALE))
+		if ((noscale && (tn->big[i].v & NUM_SCALE)) ||
+		    (noother && !(tn->big[i].v & NUM_SCALE)))
 			continue;
 		if (m == n && memcmp(s, tn->pool.s + tn->big[i].k, m) == 0 &&
 		    (!first || (tn->big[i].v & NUM_STARTS)))
@@ -2513,41 +2726,85 @@ num_scale(uint64_t v)
 static void
 num_run_norm(struct text_num *tn, const char *s, struct num_run *r)
 {
-	uint32_t h = 2166136261u;
-	size_t k, i;
+	uint32_t h = 0;
+	size_t k, i, j, e;
+	char *c;
 
 	buf_reset(&tn->c);
+	buf_grow(&tn->c, r->ends[r->nw - 1]);
+	c = tn->c.s;
 	for (k = 0; k < r->nw; k++) {
-		num_norm(s + r->starts[k], r->ends[k] - r->starts[k], 0,
-		    &tn->b);
 		i = tn->c.len;
-		if (tn->c.len > 0 && tn->b.len > 0)
-			buf_addc(&tn->c, ' ');
-		buf_add(&tn->c, tn->b.s, tn->b.len);
+		e = r->ends[k];
+		/* Lowercase ASCII letters, the common case, in place. */
+		for (j = r->starts[k]; j < e && ((s[j] >= 'a' && s[j] <= 'z') ||
+		    (s[j] >= 'A' && s[j] <= 'Z')); j++)
+			;
+		if (j == e) {
+			buf_grow(&tn->c, e - r->starts[k] + 1);
+			c = tn->c.s;
+			if (i > 0)
+				c[tn->c.len++] = ' ';
+			for (j = r->starts[k]; j < e; j++)
+				c[tn->c.len++] = (char)(s[j] | 0x20);
+			c[tn->c.len] = '\0';
+		} else {
+			num_norm(s + r->starts[k], e - r->starts[k], 0,
+			    &tn->b);
+			if (i > 0 && tn->b.len > 0)
+				buf_addc(&tn->c, ' ');
+			buf_add(&tn->c, tn->b.s, tn->b.len);
+			c = tn->c.s;
+		}
 		for (; i < tn->c.len; i++)
-			h = (h ^ (unsigned char)tn->c.s[i]) * 16777619u;
+			h = num_step(h, (unsigned char)c[i]);
 		r->nend[k] = tn->c.len;
-		r->h[k] = h;
+		r->h[k] = num_mix(h);
 	}
 }
 
-/* The longest prefix of the run in the table: its words, or 0. */
+/* Where word k of the run starts in tn->c. */
 static size_t
-num_lookup(struct text_num *tn, const struct num_run *r,
+num_from(const struct num_run *r, size_t k)
+{
+	return k == 0 ? 0 : r->nend[k - 1] + 1;
+}
+
+/*
+ * The longest run of words from word k on that the table holds: the
+ * word after it, or k if none.
+ */
+static size_t
+num_lookup(struct text_num *tn, const struct num_run *r, size_t k,
     const struct num_ent **hit)
 {
 	const struct num_ent *e;
-	size_t k;
+	size_t j, from = num_from(r, k);
 
-	for (k = r->nw; k > 0; k--) {
-		e = &tn->tab[num_slot_h(tn, tn->tab, tn->tabcap, tn->c.s,
-		    r->nend[k - 1], r->h[k - 1])];
+	for (j = r->nw; j > k; j--) {
+		if (r->nend[j - 1] <= from)
+			continue;
+		e = &tn->tab[k == 0 ? num_slot_h(tn, tn->tab, tn->tabcap,
+		    tn->c.s, r->nend[j - 1], r->h[j - 1]) : num_slot(tn,
+		    tn->tab, tn->tabcap, tn->c.s + from, r->nend[j - 1] -
+		    from)];
 		if (e->kn != 0) {
 			*hit = e;
-			return k;
+			return j;
 		}
 	}
-	return 0;
+	return k;
+}
+
+/* Whether word k of the run is the word w (an entry of the pool). */
+static int
+num_word_is(const struct text_num *tn, const struct num_run *r, size_t k,
+    const struct num_ent *w)
+{
+	size_t from = num_from(r, k);
+
+	return w->kn > 0 && k < r->nw && r->nend[k] - from == w->kn &&
+	    memcmp(tn->c.s + from, tn->pool.s + w->k, w->kn) == 0;
 }
 
 /*
@@ -2569,7 +2826,7 @@ num_compose(struct text_num *tn, const struct num_run *r, size_t pos,
 		return 0;
 	while (found && pos < r->nw && limit > 1) {
 		found = 0;
-		from = r->nend[pos - 1] + 1;
+		from = num_from(r, pos);
 		for (k = r->nw; k > pos && !found; k--) {
 			if (r->nend[k - 1] <= from)
 				continue;
@@ -2594,31 +2851,84 @@ num_compose(struct text_num *tn, const struct num_run *r, size_t pos,
 /* Whether word k of the run names a scale, a sign or a decimal point. */
 static int
 num_big_at(struct text_num *tn, const struct num_run *r, size_t k,
-    int first, int noscale)
+    int first, int noscale, int noother)
 {
-	size_t from = k == 0 ? 0 : r->nend[k - 1] + 1;
+	size_t from = num_from(r, k);
 
-	if (r->nend[k] <= from)
+	if (k >= r->nw || r->nend[k] <= from)
 		return 0;
 	return num_has_big(tn, tn->c.s + from, r->nend[k] - from, first,
-	    noscale);
+	    noscale, noother);
 }
 
-size_t
-text_num_read(struct text_num *tn, const char *s, size_t len,
-    struct buf *out)
+/*
+ * The whole number from word k of the run: the word after it (k if
+ * none); its digits in *v, *vn.
+ */
+static size_t
+num_int(struct text_num *tn, const struct num_run *r, size_t k,
+    const char **v, size_t *vn)
+{
+	const struct num_ent *e = NULL;
+	size_t best, j;
+
+	best = num_lookup(tn, r, k, &e);
+	/* A scale word next: "one thousand", "twenty thousand". */
+	if (best < r->nw && !tn->wide && num_big_at(tn, r, best, best == k,
+	    0, 1)) {
+		num_widen(tn);
+		best = num_lookup(tn, r, k, &e);
+	}
+	if (best == k)
+		return k;
+	*v = tn->pool.s + e->v;
+	*vn = e->vn;
+	if (best < r->nw && tn->compose &&
+	    (j = num_compose(tn, r, best, num_value(tn, e))) > best) {
+		best = j;
+		*v = tn->dig;
+		*vn = strlen(tn->dig);
+	}
+	return best;
+}
+
+/*
+ * Decimals after word k of the run: the point word and single digits
+ * ("point one four").  Appends them to tn->d and returns the word after
+ * them, or returns k.
+ */
+static size_t
+num_decimals(struct text_num *tn, const struct num_run *r, size_t k)
+{
+	const struct num_ent *e = NULL;
+	size_t j, n;
+
+	if (!num_word_is(tn, r, k, &tn->point))
+		return k;
+	n = tn->d.len;
+	buf_add(&tn->d, tn->pool.s + tn->sep.k, tn->sep.kn);
+	for (j = k + 1; j < r->nw && num_lookup(tn, r, j, &e) == j + 1 &&
+	    e->vn == 1; j++)
+		buf_add(&tn->d, tn->pool.s + e->v, 1);
+	if (j == k + 1) {
+		tn->d.len = n;
+		return k;
+	}
+	return j;
+}
+
+static size_t
+num_read(struct text_num *tn, const char *s, size_t len, struct buf *out)
 {
 	struct num_run r;
-	const struct num_ent *e = NULL;
-	size_t i = 0, j, k, best, vn = 0, used;
+	size_t i = 0, j, k, best, vn = 0, used, neg;
 	const char *v = NULL, *bv;
 
 	r.nw = 0;
 	while (r.nw < NUM_WORDS) {
-		for (j = i; j < len && s[j] != ' '; j++)
-			;
-		if (!num_candidate(tn, s + i, j - i))
+		if (!num_candidate(tn, s + i, len - i, &j))
 			break;
+		j += i;
 		r.starts[r.nw] = i;
 		r.ends[r.nw++] = j;
 		for (i = j; i < len && s[i] == ' '; i++)
@@ -2629,30 +2939,30 @@ text_num_read(struct text_num *tn, const char *s, size_t len,
 	if (r.nw == 0)
 		return 0;
 	num_run_norm(tn, s, &r);
-	best = num_lookup(tn, &r, &e);
-	/* A scale word next: "one thousand", "twenty thousand". */
-	if (best < r.nw && !tn->wide && num_big_at(tn, &r, best, 0, 0)) {
-		num_widen(tn);
-		best = num_lookup(tn, &r, &e);
-	}
-	if (best > 0) {
-		v = tn->pool.s + e->v;
-		vn = e->vn;
-	}
-	if (best > 0 && best < r.nw && tn->compose &&
-	    (k = num_compose(tn, &r, best, num_value(tn, e))) > best) {
-		best = k;
-		v = tn->dig;
-		vn = strlen(tn->dig);
-	}
+	neg = r.nw > 1 && num_word_is(tn, &r, 0, &tn->neg);
+	best = num_int(tn, &r, neg, &v, &vn);
+	if (best > neg) {
+		/* A sign, decimals: written out here. */
+		buf_reset(&tn->d);
+		if (neg)
+			buf_addc(&tn->d, '-');
+		buf_add(&tn->d, v, vn);
+		j = tn->d.len;
+		best = num_decimals(tn, &r, best);
+		if (neg || tn->d.len > j) {
+			v = tn->d.s;
+			vn = tn->d.len;
+		}
+	} else
+		best = 0;
 	/*
-	 * Beyond the table, before a sign or point with more words after
-	 * it ("six point one", not "at one point"), or a scale where heads
-	 * do not compose: ICU reads the run, and the words its number
-	 * covers are counted back.
+	 * Beyond that, before a sign or point (with more words after it:
+	 * "six point one", not "at one point") that the forms above do not
+	 * cover, or a scale where heads do not compose: ICU reads the run,
+	 * and the words its number covers are counted back.
 	 */
 	if (best + 1 < r.nw && num_big_at(tn, &r, best, best == 0,
-	    tn->compose) &&
+	    tn->compose, tn->neg.kn > 0 && tn->point.kn > 0) &&
 	    (bv = num_memo_parse(tn, tn->c.s, tn->c.len, &j, &used)) != NULL)
 		for (k = r.nw; k > best; k--)
 			if (r.nend[k - 1] == used) {
@@ -2665,4 +2975,37 @@ text_num_read(struct text_num *tn, const char *s, size_t len,
 		return 0;
 	buf_add(out, v, vn);
 	return r.ends[best - 1];
+}
+
+/*
+ * Read the spelled-out numbers of a line back as digits.  If there is
+ * one, write the line so changed to out and return 1; else return 0 and
+ * write nothing.
+ */
+int
+text_num_line(struct text_num *tn, const char *s, size_t len,
+    struct buf *out)
+{
+	size_t i = 0, pos = 0, n;
+	int changed = 0;
+
+	while (i < len) {
+		if (s[i] == ' ') {
+			i++;
+			continue;
+		}
+		if ((n = num_read(tn, s + i, len - i, &tn->e)) > 0) {
+			buf_add(out, s + pos, i - pos);
+			buf_add(out, tn->e.s, tn->e.len);
+			buf_reset(&tn->e);
+			i = pos = i + n;
+			changed = 1;
+			continue;
+		}
+		while (i < len && s[i] != ' ')
+			i++;
+	}
+	if (changed)
+		buf_add(out, s + pos, len - pos);
+	return changed;
 }

@@ -74,8 +74,21 @@ int		 text_is_cjk(const struct text *);
 size_t		 text_marks_run(const char *, size_t);
 void		 text_squeeze(const char *, size_t, struct buf *);
 
+/* What text_char_info() tells of a character. */
+struct text_charinfo {
+	char	name[96];	/* its Unicode name */
+	char	script[32];	/* "Latin", "Cyrillic", "Common" */
+	char	looks[8];	/* ASCII characters it can be taken for */
+	int	common;		/* of no one script: Common, Inherited */
+	int	space;		/* white space other than U+0020 */
+	int	invisible;	/* format, control, default ignorable */
+	int	letter;
+};
+
 /* Character facts. */
 void		 text_char_name(int32_t, char *, size_t);
+void		 text_char_info(const int32_t *, size_t,
+		    struct text_charinfo *);
 const char	*text_ascii_sub(struct text *, int32_t, size_t *);
 int		 text_has_word(const char *, size_t);
 enum text_script text_script(const char *, size_t, size_t *, size_t *);
@@ -131,7 +144,7 @@ int32_t		 text_cp_case(int32_t, enum text_case);
 struct text_num;
 struct text_num	*text_num_open(const char *, struct diag *);
 void		 text_num_close(struct text_num *);
-size_t		 text_num_read(struct text_num *, const char *, size_t,
+int		 text_num_line(struct text_num *, const char *, size_t,
 		    struct buf *);
 
 #endif

@@ -1227,6 +1227,54 @@ conf_cmp(const void *a, const void *b)
 	return x->h < y->h ? -1 : x->h > y->h;
 }
 
+/* The errors counted so far, most frequent first; the caller frees. */
+static struct wer_conf *
+conf_sorted(const struct wer *w, size_t *n)
+{
+	struct wer_conf *v;
+	size_t i;
+
+	*n = 0;
+	v = xreallocarray(NULL, w->nconf ? w->nconf : 1, sizeof(*v));
+	for (i = 0; i < w->confcap; i++)
+		if (w->conf[i].n != 0)
+			v[(*n)++] = w->conf[i];
+	qsort(v, *n, sizeof(*v), conf_cmp);
+	return v;
+}
+
+/* Substitution 0, deletion 1, insertion 2. */
+static int
+conf_kind(const struct wer_conf *c)
+{
+	return c->r == WER_NOID ? 2 : c->h == WER_NOID ? 1 : 0;
+}
+
+/*
+ * The top most frequent substitutions, deletions and insertions counted
+ * since wer_confusions_start(), to an HTML report's view; the count
+ * goes on.
+ */
+static void
+conf_view(const struct wer *w, size_t top, struct html_view *view)
+{
+	struct wer_conf *v;
+	size_t i, n, shown[3] = { 0, 0, 0 };
+	int kind;
+
+	if (w->conf == NULL)
+		return;
+	v = conf_sorted(w, &n);
+	for (i = 0; i < n; i++) {
+		kind = conf_kind(&v[i]);
+		if (shown[kind]++ >= top)
+			continue;
+		html_wer_confusion(view, kind != 2 ? wer_word(w, v[i].r) : NULL,
+		    kind != 1 ? wer_word(w, v[i].h) : NULL, v[i].n);
+	}
+	free(v);
+}
+
 /*
  * The top most frequent substitutions, deletions and insertions counted
  * since wer_confusions_start(), as text; the count is then stopped.
@@ -1242,17 +1290,12 @@ wer_confusions(struct wer *w, size_t top, struct buf *out)
 
 	if (w->conf == NULL)
 		return;
-	v = xreallocarray(NULL, w->nconf ? w->nconf : 1, sizeof(*v));
-	for (i = 0; i < w->confcap; i++)
-		if (w->conf[i].n != 0)
-			v[n++] = w->conf[i];
-	qsort(v, n, sizeof(*v), conf_cmp);
+	v = conf_sorted(w, &n);
 	for (k = 0; k < 3; k++) {
 		buf_printf(out, "%s:\n", head[k]);
 		shown = 0;
 		for (i = 0; i < n && shown < top; i++) {
-			kind = v[i].r == WER_NOID ? 2 : v[i].h == WER_NOID ?
-			    1 : 0;
+			kind = conf_kind(&v[i]);
 			if ((size_t)kind != k)
 				continue;
 			shown++;
@@ -1793,6 +1836,40 @@ show_pairs(const struct wer_run_opts *o, const struct hyp_set *ref,
 		}
 }
 
+/* A model's scores and its utterances, to an HTML report's view. */
+static void
+to_view(const struct wer_run_opts *o, const char *name,
+    const struct hyp_set *ref, const struct hyp_set *hyp,
+    const struct wer_result *res, struct html_view *view)
+{
+	struct html_score s;
+	size_t i;
+
+	memset(&s, 0, sizeof(s));
+	s.words = wer_words(&res->sum);
+	s.corr = res->sum.corr;
+	s.sub = res->sum.sub;
+	s.del = res->sum.del;
+	s.ins = res->sum.ins;
+	s.utts = res->sum.utts;
+	s.err_utts = res->sum.err_utts;
+	s.missing = res->sum.missing;
+	s.extra = res->sum.extra;
+	html_wer_system(view, name, unit_label(o), &s);
+	for (i = 0; i < res->n; i++) {
+		const struct wer_utt *u = &res->v[i];
+
+		memset(&s, 0, sizeof(s));
+		s.words = u->c.corr + u->c.sub + u->c.del;
+		s.corr = u->c.corr;
+		s.sub = u->c.sub;
+		s.del = u->c.del;
+		s.ins = u->c.ins;
+		html_wer_utt(view, ref->v[u->ref].name, ref->v[u->ref].text,
+		    u->hyp != HYP_NONE ? hyp->v[u->hyp].text : NULL, &s);
+	}
+}
+
 static void
 show_total(const struct wer_run_opts *o, const char *name,
     const struct wer_sum *s, struct buf *out)
@@ -1858,9 +1935,13 @@ wer_run(const struct wer_run_opts *o, const char *refpath,
 		if (!o->jsonl && n > 1 &&
 		    (how != WER_SHOW_NONE || o->confusions > 0))
 			buf_printf(out, "== %s\n", hyp[i]);
-		if (o->confusions > 0 && !o->jsonl)
+		if ((o->confusions > 0 && !o->jsonl) || o->view != NULL)
 			wer_confusions_start(w);
 		(void)wer_score(w, al, &ref, &hs[i], how, out, &res[i], d);
+		if (o->view != NULL) {
+			to_view(o, hyp[i], &ref, &hs[i], &res[i], o->view);
+			conf_view(w, 10, o->view);
+		}
 		if (o->confusions > 0 && !o->jsonl) {
 			wer_confusions(w, o->confusions, out);
 			buf_addc(out, '\n');

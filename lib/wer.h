@@ -17,6 +17,7 @@
 #include "align.h"
 #include "buf.h"
 #include "diag.h"
+#include "html.h"
 #include "hyp.h"
 
 /* Rules proposed for vox-wer (lib/rules.c). */
@@ -105,6 +106,7 @@ struct wer_run_opts {
 	int			 jsonl;		/* records, not text */
 	size_t			 confusions;	/* the N most frequent */
 	double			 max;		/* --max-wer, or < 0 */
+	struct html_view	*view;		/* an HTML report's, or NULL */
 };
 
 /* Matched-pairs sign test of system A against system B. */

@@ -259,11 +259,50 @@ xml_writer_new(void)
 	return x;
 }
 
+/*
+ * A writer for a page that is both XML and HTML (polyglot markup, the
+ * XHTML syntax of HTML): no XML declaration, which HTML does not have,
+ * but the HTML doctype, and no indentation, which would add text to
+ * elements that have none.  Elements of HTML that may hold content are
+ * closed with xml_end_full(): an HTML parser reads <div/> as <div>.
+ */
+struct xml_writer *
+xml_html_new(void)
+{
+	struct xml_writer *x;
+
+	x = xcalloc(1, sizeof(*x));
+	if ((x->buf = xmlBufferCreate()) == NULL ||
+	    (x->w = xmlNewTextWriterMemory(x->buf, 0)) == NULL)
+		xoom();
+	if (xmlTextWriterWriteDTD(x->w, (const xmlChar *)"html", NULL, NULL,
+	    NULL) < 0 || xmlTextWriterWriteRaw(x->w,
+	    (const xmlChar *)"\n") < 0)
+		x->bad = 1;
+	return x;
+}
+
 void
 xml_start(struct xml_writer *x, const char *name)
 {
 	if (xmlTextWriterStartElement(x->w, (const xmlChar *)name) < 0)
 		x->bad = 1;
+}
+
+/*
+ * Whether s is printable ASCII that needs no escaping in text (quote
+ * too: in an attribute), as numbers and names of ours are: it is then
+ * written as it is, which spares a copy and libxml2's escaping of each
+ * of the many cells of a big report.
+ */
+static int
+plain(const char *s, int quote)
+{
+	for (; *s != '\0'; s++)
+		if (*s < 0x20 || *s > 0x7e || *s == '&' || *s == '<' ||
+		    *s == '>' || (quote && *s == '"'))
+			return 0;
+	return 1;
 }
 
 /* Values are made valid UTF-8 first (see buf_addvalid). */
@@ -272,6 +311,14 @@ xml_wattr(struct xml_writer *x, const char *name, const char *value)
 {
 	struct buf b = BUF_INIT;
 
+	if (plain(value, 1)) {
+		if (xmlTextWriterStartAttribute(x->w,
+		    (const xmlChar *)name) < 0 ||
+		    xmlTextWriterWriteRaw(x->w, (const xmlChar *)value) < 0 ||
+		    xmlTextWriterEndAttribute(x->w) < 0)
+			x->bad = 1;
+		return;
+	}
 	buf_addvalid(&b, value);
 	if (xmlTextWriterWriteAttribute(x->w, (const xmlChar *)name,
 	    (const xmlChar *)buf_str(&b)) < 0)
@@ -297,6 +344,11 @@ xml_wtext(struct xml_writer *x, const char *s)
 {
 	struct buf b = BUF_INIT;
 
+	if (*s != '\0' && plain(s, 0)) {
+		if (xmlTextWriterWriteRaw(x->w, (const xmlChar *)s) < 0)
+			x->bad = 1;
+		return;
+	}
 	buf_addvalid(&b, s);
 	if (xmlTextWriterWriteString(x->w, (const xmlChar *)buf_str(&b)) < 0)
 		x->bad = 1;
@@ -308,6 +360,33 @@ xml_end(struct xml_writer *x)
 {
 	if (xmlTextWriterEndElement(x->w) < 0)
 		x->bad = 1;
+}
+
+/* An end tag even for an empty element: <td></td>, never <td/>. */
+void
+xml_end_full(struct xml_writer *x)
+{
+	if (xmlTextWriterFullEndElement(x->w) < 0)
+		x->bad = 1;
+}
+
+/*
+ * A script both parsers read as the same program: in a CDATA section
+ * for XML, behind "//" comments for HTML, which reads a script's text
+ * as it is.  The script must not hold "]]>" or "</script".
+ */
+void
+xml_wscript(struct xml_writer *x, const char *js)
+{
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, "\n%s\n//", js);
+	if (strstr(js, "]]>") != NULL || strstr(js, "</") != NULL)
+		x->bad = 1;
+	else if (xmlTextWriterWriteRaw(x->w, (const xmlChar *)"//") < 0 ||
+	    xmlTextWriterWriteCDATA(x->w, (const xmlChar *)buf_str(&b)) < 0)
+		x->bad = 1;
+	buf_release(&b);
 }
 
 /* Close the document, append it to out and free the writer. */

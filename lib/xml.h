@@ -30,12 +30,15 @@ long		 xml_line(const struct xml_node *);
 int		 xml_has_entities(const struct xml_doc *);
 
 struct xml_writer *xml_writer_new(void);
+struct xml_writer *xml_html_new(void);
 void		 xml_start(struct xml_writer *, const char *);
 void		 xml_wattr(struct xml_writer *, const char *, const char *);
 void		 xml_wattrf(struct xml_writer *, const char *, const char *,
 		    ...) __attribute__((format(printf, 3, 4)));
 void		 xml_wtext(struct xml_writer *, const char *);
 void		 xml_end(struct xml_writer *);
+void		 xml_end_full(struct xml_writer *);
+void		 xml_wscript(struct xml_writer *, const char *);
 int		 xml_writer_finish(struct xml_writer *, struct buf *);
 
 #endif

@@ -3,6 +3,8 @@
 # 1. vox-prepare on the messy folder: it fixes what it can and names what
 #    it will not guess.  2. The three fixes a person makes.  3. vox-prepare
 #    again: upload-ready files in out/, which vox-lint finds clean.
+# 5-6. The same for samples/markdown (structured text, display format),
+#    into out-md/, with the display-format file's own #test cases.
 bin=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 out=${2:-out}
@@ -36,3 +38,19 @@ vox-prepare "$fixed" "$out" 2>&1 | sed "s|$fixed|fixed|g"
 say "4. the upload folder, linted as the service will see it"
 ls -l "$out"
 vox-lint "$out"/*.zip "$out"/*.txt
+
+say "5. structured text and display format typed by hand:" \
+    "vox-prepare samples/markdown $out-md"
+vox-prepare samples/markdown "$out-md"
+echo "(exit status $?: some data needs a person)"
+
+say "6. the fixes: the misspelt list name, the section name with a space," \
+    "the TAB an editor turned into spaces; the #test cases, then" \
+    "vox-prepare again"
+mkdir "$fixed/md"
+sed 's/{@prodcut}/{@product}/; s/^#Shop sentences/#ShopSentences/' \
+    samples/markdown/structured-text.md >"$fixed/md/structured-text.md"
+sed 's/^larkspur market  */larkspur market	/' \
+    samples/markdown/display-format.md >"$fixed/md/display-format.md"
+vox-md --test "$fixed/md/display-format.md" 2>&1 | sed "s|$fixed|fixed|g"
+vox-prepare "$fixed/md" "$out-md" 2>&1 | sed "s|$fixed|fixed|g"

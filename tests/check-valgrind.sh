@@ -63,11 +63,15 @@ vg 0 vox-pack vox-pack -k acoustic --deflate -o "$d/set.zip" \
     ../vox-lint/data/good
 vg 0 vox-pack vox-pack --verify "$d/set.zip"
 vg 0 vox-prepare vox-prepare data/raw "$d/prep"
-vg 1 vox-wer vox-wer --align --confusions --spell-numbers data/ref.txt \
-    data/json data/hyp.kaldi data/read-hyp.txt data/json-list.txt
+vg 0 vox-segment vox-segment --sync --report "$d/s.jsonl" -o "$d/seg" \
+    ../../samples/captions/shop.flac ../../samples/captions/shop-late.srt
+vg 1 vox-wer vox-wer --align --confusions --spell-numbers \
+    --report "$d/w.html" data/ref.txt data/json data/hyp.kaldi \
+    data/read-hyp.txt data/json-list.txt
 # What the commands were to write, written.
 for f in a.sarif tone44.wav tone48.wav float16k.wav t.txt t.xml ja-001.txt \
-    p.txt l.jsonl set.zip prep/report.jsonl; do
+    p.txt l.jsonl set.zip prep/report.jsonl prep/report.html s.jsonl \
+    seg/trans.txt w.html; do
 	if [ ! -s "$d/$f" ]; then
 		echo "check-valgrind: $f not written"
 		bad=1

@@ -9,7 +9,7 @@
 #include "opts.h"
 #include "report.h"
 
-static struct lint_opts lint = { NULL, NULL, 0, 0, 0, 1 };
+static struct lint_opts lint = { NULL, NULL, 0, 0, 0, 1, NULL };
 static const char *vs;
 static int lrules, locales;
 
@@ -34,12 +34,14 @@ static int
 against(struct lint_opts *lo, const char *path, struct lint_set *set,
     struct run *run)
 {
+	struct lint_opts o = *lo;
 	struct lint_result res;
 	struct diag d = DIAG_INIT;
 	size_t i;
 	int rc = 0;
 
-	lint_path(lo, path, NULL, set, &res, &d);
+	o.view = NULL;		/* the page is about the datasets linted */
+	lint_path(&o, path, NULL, set, &res, &d);
 	for (i = 0; i < d.n; i++)
 		if (d.v[i].rule == NULL)
 			rc = -1;
@@ -72,6 +74,7 @@ main(int argc, char *argv[])
 	lint.loc = run.loc;
 	lint.testing = co.purpose == PURPOSE_TESTING;
 	lint.jobs = opts_jobs(&co);
+	lint.view = report_view(run.rep);
 	if (lrules)
 		lint_list_rules(stdout);
 	if (locales)

@@ -47,6 +47,7 @@ main(int argc, char *argv[])
 	po.failon = co.failon;
 	po.jobs = opts_jobs(&co);
 	po.progress = co.progress;
+	po.view = report_view(run.rep);
 	if (run.rep != NULL)
 		report_input(run.rep, argv[optind]);
 	r = prepare_run(&po, argv[optind], argv[optind + 1], &sum, &run.d);

@@ -12,7 +12,7 @@
 
 static struct wer_run_opts o = {
 	{ NULL, WER_UNIT_WORD, 1, 0, 1 }, ALIGN_SCLITE, HYP_LEXICAL,
-	WER_SHOW_NONE, 0, 0, 0, -1.0
+	WER_SHOW_NONE, 0, 0, 0, -1.0, NULL
 };
 static int aligned, conf, field_set, nonorm, shownorm, unit_set;
 
@@ -134,6 +134,7 @@ main(int argc, char *argv[])
 	o.show = aligned ? WER_SHOW_ALIGN : shownorm ? WER_SHOW_NORM :
 	    WER_SHOW_NONE;
 	o.confusions = conf ? 10 : 0;
+	o.view = report_view(run.rep);
 	(void)wer_run(&o, argv[optind], argv + optind + 1,
 	    (size_t)(argc - optind - 1), &out, &run.d);
 	if (out.len > 0)

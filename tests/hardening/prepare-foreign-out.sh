@@ -13,7 +13,8 @@ sed "s|$T/||g" "$T/err"
 ls "$T/out"
 rm "$T/out/acoustic-backup.zip" "$T/out/related_notes.manifest.json"
 for f in acoustic.zip acoustic-001.zip acoustic-002.manifest.json \
-    audiofiles.manifest.json pronunciation.txt report.jsonl; do
+    audiofiles.manifest.json pronunciation.txt report.html report.jsonl \
+    structured.md display.manifest.json; do
 	echo old >"$T/out/$f"
 done
 "$TOOLDIR/vox-prepare" -q "$T/raw" "$T/out" >/dev/null 2>"$T/err"

@@ -37,6 +37,7 @@ app r.txt vox-pack --verify r.txt
 app c.wav vox-resample -f - <c.wav
 app c.wav vox-resample -f c.wav
 app r.txt vox-text r.txt
+app r.txt vox-md --test r.txt
 app set/trans.txt vox-trans set/trans.txt set
 app deep/sub/note.txt vox-trans set/trans.txt deep
 app pron.txt vox-pron pron.txt

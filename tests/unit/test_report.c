@@ -88,7 +88,12 @@ test_guess(void)
 	CHECK(report_format_guess("r.sarif") == REPORT_SARIF);
 	CHECK(report_format_guess("r.sarif.json") == REPORT_SARIF);
 	CHECK(report_format_guess("r.jsonl") == REPORT_JSONL);
-	CHECK(report_format_guess("report") == REPORT_JSONL);
+	CHECK(report_format_guess("report") == REPORT_NONE);
+	CHECK(report_format_guess("r.json") == REPORT_NONE);
+	CHECK(report_format_guess("dir.jsonl/r") == REPORT_NONE);
+	CHECK(report_format_guess("r.html") == REPORT_HTML);
+	CHECK(report_format_guess("r.htm") == REPORT_HTML);
+	CHECK(report_format_parse("html", &f) == 0 && f == REPORT_HTML);
 	CHECK(report_format_parse("junit", &f) == 0 && f == REPORT_JUNIT);
 	CHECK(report_format_parse("xml", &f) == -1);
 }
