@@ -115,6 +115,17 @@ buf_addesc(struct buf *b, const char *s)
 	}
 }
 
+/* s escaped as buf_addesc() does, as a new string for the caller. */
+char *
+buf_escdup(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	buf_addesc(&b, s);
+	buf_addstr(&b, "");
+	return buf_detach(&b);
+}
+
 void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {

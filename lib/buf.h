@@ -21,6 +21,7 @@ void	 buf_addc(struct buf *, int);
 void	 buf_addstr(struct buf *, const char *);
 void	 buf_addvalid(struct buf *, const char *);
 void	 buf_addesc(struct buf *, const char *);
+char	*buf_escdup(const char *);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	 buf_vprintf(struct buf *, const char *, va_list);

@@ -29,6 +29,7 @@
 #include "diag.h"
 #include "disp.h"
 #include "profile.h"
+#include "strset.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -189,7 +190,7 @@ struct unit {
 	size_t		len;
 	size_t		foff;		/* its folded form in the fold buffer */
 	size_t		flen;
-	uint32_t	h;		/* whash() of the folded form */
+	uint32_t	h;		/* strset_hash32() of the folded form */
 	int		ident;		/* folded is as written: text[off] */
 };
 
@@ -1703,33 +1704,6 @@ stage_builtin(const struct disp *d, const char *s, size_t len,
  * zh-CN and ja-JP, where each CJK character is a unit of its own (and
  * a run of other letters one word).  Each unit keeps a folded copy.
  */
-/*
- * The hash of a word: a rotate and an xor a byte (short words, a short
- * dependency chain), mixed at the end for the bloom filter and table.
- */
-static uint32_t
-wh_step(uint32_t h, unsigned char c)
-{
-	return ((h << 5) | (h >> 27)) ^ c;
-}
-
-static uint32_t
-wh_end(uint32_t h)
-{
-	h *= 0x9E3779B1u;
-	return h ^ (h >> 15);
-}
-
-static uint32_t
-whash(const char *s, size_t n)
-{
-	uint32_t h = 0;
-
-	while (n-- > 0)
-		h = wh_step(h, (unsigned char)*s++);
-	return wh_end(h);
-}
-
 static void
 unit_add(struct units *u, const char *s, size_t off, size_t end)
 {
@@ -1753,7 +1727,7 @@ unit_add(struct units *u, const char *s, size_t off, size_t end)
 	if (x->ident) {
 		x->foff = off;
 		x->flen = x->len;
-		x->h = whash(s + off, x->len);
+		x->h = strset_hash32(s + off, x->len);
 		return;
 	}
 	i = off;
@@ -1776,7 +1750,7 @@ unit_add(struct units *u, const char *s, size_t off, size_t end)
 	}
 	f[u->fold.len] = '\0';
 	x->flen = u->fold.len - x->foff;
-	x->h = whash(f + x->foff, x->flen);
+	x->h = strset_hash32(f + x->foff, x->flen);
 }
 
 /* The folded form of unit x. */
@@ -1849,7 +1823,7 @@ units_make(int cjk, const char *s, size_t len, struct units *u)
 	units_from(cjk, s, len, 0, SIZE_MAX, u);
 }
 
-/* whash() of the folded form of s[a..b), without writing it. */
+/* strset_hash32() of the folded form of s[a..b), without writing it. */
 static uint32_t
 unit_hash(const char *s, size_t a, size_t b)
 {
@@ -1861,7 +1835,7 @@ unit_hash(const char *s, size_t a, size_t b)
 	while (i < b) {
 		c = (unsigned char)s[i];
 		if (c < 0x80) {
-			h = wh_step(h, lower[c]);
+			h = strset_step(h, lower[c]);
 			i++;
 			continue;
 		}
@@ -1869,9 +1843,9 @@ unit_hash(const char *s, size_t a, size_t b)
 			c = 0xFFFD;
 		n = utf8_enc((uint32_t)fold(c), e);
 		for (k = 0; k < n; k++)
-			h = wh_step(h, (unsigned char)e[k]);
+			h = strset_step(h, (unsigned char)e[k]);
 	}
-	return wh_end(h);
+	return strset_mix(h);
 }
 
 static void
@@ -2013,7 +1987,7 @@ ptab_build(struct ptab *t)
 		if (i + 1 < t->n && o[i].f == o[i + 1].f &&
 		    memcmp(o[i].k, o[i + 1].k, o[i].f) == 0)
 			t->v[o[i].i].next = o[i + 1].i;
-		hash = whash(o[i].k, o[i].f);
+		hash = strset_hash32(o[i].k, o[i].f);
 		h = ptab_slot(t, o[i].k, o[i].f, hash);
 		if (t->slot[h] < 0)
 			t->slot[h] = o[i].i;
@@ -2140,8 +2114,8 @@ stage_phrases(const struct disp *d, const struct ptab *t, int mask,
 			h = 0;
 			for (a = i; i < len && s[i] != ' ' &&
 			    (unsigned char)s[i] < 0x80; i++)
-				h = wh_step(h, lower[(unsigned char)s[i]]);
-			h = wh_end(h);
+				h = strset_step(h, lower[(unsigned char)s[i]]);
+			h = strset_mix(h);
 			b = i;
 			if (i < len && s[i] != ' ') {
 				i = a;

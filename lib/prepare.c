@@ -4,7 +4,8 @@
  * of it is written, so an interrupted run leaves OUT_DIR as it was.
  *
  * The run is a list of stages over one struct prep: find the inputs;
- * convert the audio (vox-resample); fix the transcript (vox-trans
+ * convert the audio (vox-resample); cut recordings with labels of the
+ * same name into clips (vox-segment); fix the transcript (vox-trans
  * --fix); normalize related text (vox-text) and pronunciations
  * (vox-pron), repair the layout of markdown (vox-md --fix); lint each
  * kind (vox-lint); pack the kinds without errors (vox-pack); say if two
@@ -19,6 +20,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +30,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "captions.h"
 #include "dataset.h"
 #include "diag.h"
 #include "disp.h"
@@ -44,6 +47,7 @@
 #include "related.h"
 #include "report.h"
 #include "resample.h"
+#include "segment.h"
 #include "text.h"
 #include "trans.h"
 #include "xalloc.h"
@@ -80,10 +84,14 @@ struct pkind {
 	struct fixmap	 map;		/* src to the user's, for markdown */
 };
 
-/* A recording of the raw folder and the WAV it becomes. */
+/*
+ * A recording of the raw folder and the WAV it becomes, or, when it has
+ * labels of the same name, the clips NAME-0001.wav ... it is cut into.
+ */
 struct source {
 	char	*path;		/* raw_dir/NAME.flac */
 	char	*wav;		/* NAME.wav */
+	char	*labels;	/* raw_dir/NAME.srt, or NULL */
 	int	 skip;		/* clashes with another: not converted */
 };
 
@@ -107,6 +115,13 @@ struct prep {
 	char				*disp;		/* display format */
 	unsigned long			*tmap;		/* copy line -> raw */
 	size_t				 ntmap;
+	char				**labs;		/* label files found */
+	size_t				 nlabs;
+	size_t				 nlong;		/* sources with labels */
+	struct buf			 segtrans;	/* the clips' lines */
+	const struct source		**segline;	/* clip line -> source */
+	size_t				 nsegline;
+	size_t				 segfirst;	/* lines before them */
 	size_t				 unused;	/* inputs left out */
 	size_t				 other[2];	/* PK_NONE warn, err */
 	int				 pair;		/* PRON-NO-MD */
@@ -121,17 +136,6 @@ struct prep {
 	struct progress			 prog;		/* of the conversion */
 	struct html_view		*view;		/* of report.html */
 };
-
-/* A name as diagnostics print it: no control characters, valid UTF-8. */
-static char *
-esc(const char *s)
-{
-	struct buf b = BUF_INIT;
-
-	buf_addesc(&b, s);
-	buf_addstr(&b, "");
-	return buf_detach(&b);
-}
 
 /* Each occurrence of from in s replaced by to. */
 static char *
@@ -265,6 +269,38 @@ source_of(const struct prep *st, const char *wav)
 	return hit != NULL ? *hit : NULL;
 }
 
+/* Whether the WAV name w is name-0001.wav (any case, 4 digits or more). */
+static int
+clip_of(const char *w, const char *name)
+{
+	size_t n = strlen(name) - 4, k = 0;
+
+	if (strncasecmp(w, name, n) != 0 || w[n] != '-')
+		return 0;
+	for (w += n + 1; w[k] >= '0' && w[k] <= '9'; k++)
+		;
+	return k >= 4 && strcasecmp(w + k, ".wav") == 0;
+}
+
+/* The recording that a clip NAME-0003.wav is cut from, and *k = 3. */
+static const struct source *
+clip_source(const struct prep *st, const char *clip, size_t *k)
+{
+	const struct source *s;
+	const char *dash = strrchr(clip, '-');
+	char *wav;
+
+	if (dash == NULL || dash == clip)
+		return NULL;
+	wav = xasprintf("%.*s.wav", (int)(dash - clip), clip);
+	s = source_of(st, wav);
+	free(wav);
+	if (s == NULL || s->labels == NULL || !clip_of(clip, s->wav))
+		return NULL;
+	*k = strtoul(dash + 1, NULL, 10);
+	return s;
+}
+
 /* The markdown kind whose work copy is file, or NULL. */
 static const struct pkind *
 markdown(const struct prep *st, const char *file)
@@ -284,11 +320,16 @@ map_finding(const struct prep *st, struct finding *f)
 	const struct source *s;
 	const struct pkind *md = NULL;
 	const char *to = NULL;
-	size_t n = strlen(st->audio);
-	char *m, *m2;
+	size_t n = strlen(st->audio), k;
+	char *m, *m2, *clip = NULL;
 
 	if (f->file != NULL) {
-		if (strcmp(f->file, st->tcopy) == 0 && st->trans != NULL) {
+		if (strcmp(f->file, st->tcopy) == 0 && f->line > st->segfirst &&
+		    f->line - st->segfirst <= st->nsegline) {
+			/* A clip's line: its labels; the cue's line is lost. */
+			to = st->segline[f->line - st->segfirst - 1]->labels;
+		} else if (strcmp(f->file, st->tcopy) == 0 &&
+		    st->trans != NULL) {
 			to = st->trans;
 			if (f->line > 0)
 				f->line = f->line < st->ntmap ?
@@ -299,6 +340,11 @@ map_finding(const struct prep *st, struct finding *f)
 		    f->file[n] == '/' &&
 		    (s = source_of(st, f->file + n + 1)) != NULL)
 			to = s->path;
+		else if (strncmp(f->file, st->audio, n) == 0 &&
+		    f->file[n] == '/' &&
+		    (s = clip_source(st, f->file + n + 1, &k)) != NULL)
+			/* As vox-segment names a clip's findings. */
+			to = clip = xasprintf("%s, clip %zu", s->path, k);
 		else if (strncmp(f->file, st->audio, n) == 0 &&
 		    (f->file[n] == '\0' || strcmp(f->file + n, "/") == 0))
 			to = st->raw;
@@ -320,6 +366,7 @@ map_finding(const struct prep *st, struct finding *f)
 		if (to != NULL) {
 			free(f->file);
 			f->file = xstrdup(to);
+			free(clip);
 		} else {
 			m = swap(f->file, st->work, st->outdir);
 			free(f->file);
@@ -442,6 +489,7 @@ add_source(struct prep *st, char *path)
 		    st->nsrc * 2 : 1, sizeof(*st->src));
 	st->src[st->nsrc].path = path;
 	st->src[st->nsrc].wav = wav_name(path);
+	st->src[st->nsrc].labels = NULL;
 	st->src[st->nsrc].skip = 0;
 	st->nsrc++;
 }
@@ -526,6 +574,12 @@ find_text(struct prep *st, const char *name, char *path, struct buf *b)
 		free(path);
 		return;
 	}
+	/* Audacity labels, for a recording of that name if there is one. */
+	if (st->labs != NULL && dataset_has_suffix(name, ".txt") &&
+	    cap_detect(buf_str(b), b->len, name) == CAP_AUDACITY) {
+		st->labs[st->nlabs++] = path;
+		return;
+	}
 	kind = dataset_text_kind(name, b, &transcript);
 	if (kind == KIND_LANGUAGEMARKDOWN || kind == KIND_OUTPUTFORMATTING) {
 		md = md_detect(buf_str(b), b->len);
@@ -578,6 +632,12 @@ find_entry(struct prep *st, const struct dataset_entry *e, const char *sep,
 	} else if (undecodable(e->name)) {
 		bad[(*nbad)++] = path;
 		return;
+	} else if (dataset_has_suffix(e->name, ".srt") ||
+	    dataset_has_suffix(e->name, ".vtt") ||
+	    dataset_has_suffix(e->name, ".textgrid") ||
+	    dataset_has_suffix(e->name, ".eaf")) {
+		st->labs[st->nlabs++] = path;
+		return;
 	} else if (dataset_has_suffix(e->name, ".txt") ||
 	    dataset_has_suffix(e->name, ".tsv") ||
 	    dataset_has_suffix(e->name, ".md")) {
@@ -620,6 +680,63 @@ find_undecodable(struct prep *st, char *const *bad, size_t nbad)
 }
 
 /*
+ * Each label file goes to the recording of its name, which is then cut
+ * into clips instead of converted whole (stage 2b).  A .txt that is
+ * Audacity labels of no recording is text of some other role.  A
+ * recording whose clips would have the name of another's WAV is not
+ * used: which one the zip holds would depend on the order of the run.
+ */
+static void
+find_labels(struct prep *st, struct buf *b)
+{
+	struct loc l = { NULL, NULL, 0, 0 };
+	struct source *s;
+	char **labs = st->labs, *wav;
+	size_t i, j, n = st->nlabs;
+
+	st->labs = NULL;
+	for (i = 0; i < n; i++) {
+		wav = wav_name(labs[i]);
+		s = (struct source *)source_of(st, wav);
+		free(wav);
+		if (s != NULL && s->labels == NULL) {
+			s->labels = labs[i];
+			continue;
+		}
+		if (s != NULL)
+			unused(st, labs[i], "'%s' are the labels of '%s' "
+			    "already; vox-prepare uses one label file a "
+			    "recording", s->labels, s->path);
+		else if (dataset_has_suffix(labs[i], ".txt")) {
+			find_text(st, base_name(labs[i]), labs[i], b);
+			continue;
+		} else
+			unused(st, labs[i], "labels, but no recording of the "
+			    "same name is used; vox-prepare does not use them");
+		free(labs[i]);
+	}
+	for (i = 0; i < st->nsrc; i++) {
+		s = &st->src[i];
+		if (s->labels == NULL)
+			continue;
+		for (j = 0; j < st->nsrc && !s->skip; j++)
+			if (!st->src[j].skip &&
+			    clip_of(st->src[j].wav, s->wav)) {
+				l.file = s->path;
+				diag_add(st->d, &l, "PKG-ZIP-DUP", "'%s' is cut "
+				    "into clips named '%.*s-0001.wav' and so "
+				    "on, and '%s' would become one of these "
+				    "names; the recording is not cut",
+				    s->path, (int)strlen(s->wav) - 4, s->wav,
+				    st->src[j].path);
+				s->skip = 1;
+			}
+		st->nlong += !s->skip;
+	}
+	free(labs);
+}
+
+/*
  * Stage 1: sort the files at the top of the raw folder by role: audio
  * by extension; text by the shape vox-lint detects (a transcript,
  * pronunciations, structured text, display format, else related text).
@@ -642,11 +759,13 @@ stage_find(struct prep *st)
 	}
 	sep = st->raw[strlen(st->raw) - 1] == '/' ? "" : "/";
 	bad = xcalloc(ds.n + 1, sizeof(*bad));
+	st->labs = xcalloc(ds.n + 1, sizeof(*st->labs));
 	/* Files in a folder are reported with the folder. */
 	for (i = 0; i < ds.n; i++)
 		if (strchr(ds.v[i].name, '/') == NULL)
 			find_entry(st, &ds.v[i], sep, bad, &nbad, &b);
 	find_clashes(st);
+	find_labels(st, &b);
 	find_undecodable(st, bad, nbad);
 	for (i = st->first; i < st->d->n; i++) {
 		const struct finding *f = &st->d->v[i];
@@ -656,8 +775,8 @@ stage_find(struct prep *st)
 		    PK_AUDIO, f);
 	}
 	if (st->nsrc > 0 || nbad > 0 || st->trans != NULL)
-		st->k[PK_AUDIO].kind = st->trans != NULL ? KIND_ACOUSTIC :
-		    KIND_AUDIOFILES;
+		st->k[PK_AUDIO].kind = st->trans != NULL || st->nlong > 0 ?
+		    KIND_ACOUSTIC : KIND_AUDIOFILES;
 	if (st->related != NULL)
 		st->k[PK_TEXT].kind = KIND_LANGUAGE;
 	if (st->pron != NULL)
@@ -690,7 +809,7 @@ conv_work(size_t i, void *state, void *arg)
 	struct resample_opts ro = RESAMPLE_OPTS_INIT;
 	char *out;
 
-	if (stop || st->src[i].skip)
+	if (stop || st->src[i].skip || st->src[i].labels != NULL)
 		return r;
 	progress_part_init(&r->st.part, &st->prog,
 	    progress_bytes(&st->src[i].path, 1));
@@ -730,10 +849,10 @@ stage_convert(struct prep *st)
 	size_t from = st->d->n, i;
 	double bytes = 0;
 
-	if (st->nsrc == 0)
+	if (st->nsrc == st->nlong)
 		return 0;
 	for (i = 0; i < st->nsrc; i++)
-		if (!st->src[i].skip)
+		if (!st->src[i].skip && st->src[i].labels == NULL)
 			bytes += progress_bytes(&st->src[i].path, 1);
 	progress_begin_unit(&st->prog, st->o->progress, bytes,
 	    PROGRESS_BYTES);
@@ -746,12 +865,112 @@ stage_convert(struct prep *st)
 	progress_end(&st->prog);
 	buf_printf(st->sum, "  audio: %zu of %zu in %u Hz mono 16-bit "
 	    "WAV (%zu converted, %zu already right), %.1f s, ",
-	    st->converted, st->nsrc, st->o->rate, st->converted - st->copied,
-	    st->copied, st->seconds);
+	    st->converted, st->nsrc - st->nlong, st->o->rate,
+	    st->converted - st->copied, st->copied, st->seconds);
 	buf_count(st->sum, st->clipped, "sample", "samples");
 	buf_addstr(st->sum, " clipped\n");
 	account(st, PK_AUDIO, from);
 	return 0;
+}
+
+static void	add_lines(struct buf *, const char *, const char *);
+
+/*
+ * Stage 2b: each recording with labels cut into clips by vox-segment,
+ * with its defaults for the profile and vox-prepare's -r, into a folder
+ * of the work folder; the clips of each transcript line are moved
+ * among the converted WAVs and the lines kept for stage 3.  Findings
+ * about the labels keep their lines: they name the user's files.
+ */
+static int
+stage_segment(struct prep *st)
+{
+	struct seg_opts so;
+	struct seg_input *in;
+	struct buf sum = BUF_INIT, t = BUF_INIT;
+	const struct source *s;
+	const char *p, *nl, *tab;
+	char *dir, *msg, *from = NULL, *to = NULL, *name;
+	size_t i, k, n = 0, first = st->d->n;
+	int rc = -1;
+
+	if (st->nlong == 0)
+		return 0;
+	in = xcalloc(st->nlong, sizeof(*in));
+	for (i = 0; i < st->nsrc; i++)
+		if (st->src[i].labels != NULL && !st->src[i].skip) {
+			in[n].audio = st->src[i].path;
+			in[n++].labels = st->src[i].labels;
+		}
+	memset(&so, 0, sizeof(so));
+	so.max_s = fmin(st->o->prof->train_clip, SEG_MAX_CLIP);
+	so.gap_s = SEG_GAP;
+	so.target_s = fmin(SEG_TARGET, so.max_s);
+	so.pad_s = st->o->prof->pad;
+	so.ro.rate = st->o->rate;
+	so.ro.quality = st->o->quality;
+	so.loc = st->o->loc;
+	so.repeat_max = st->o->prof->repeat_max;
+	so.jobs = st->o->jobs;
+	dir = xasprintf("%s/.segments", st->work);
+	if ((msg = seg_check(in, n, dir)) != NULL) {
+		diag_syserr(st->d, "%s", msg);
+		free(msg);
+		goto out;
+	}
+	if (seg_run(&so, in, n, dir, &sum, st->d) == -1)
+		goto out;
+	account(st, PK_AUDIO, first);
+	free(from);
+	from = xasprintf("%s/trans.txt", dir);
+	if (io_read_file(from, &t, 0, st->d) != 0)
+		goto out;
+	p = buf_str(&t);
+	if (t.len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; *p != '\0'; p = nl + 1) {
+		nl = p + strcspn(p, "\n");
+		tab = memchr(p, '\t', (size_t)(nl - p));
+		name = xstrndup(p, tab != NULL ? (size_t)(tab - p) : 0);
+		free(from);
+		free(to);
+		from = xasprintf("%s/%s", dir, name);
+		to = xasprintf("%s/%s", st->audio, name);
+		s = clip_source(st, name, &k);
+		free(name);
+		if (s == NULL || rename(from, to) == -1) {
+			diag_syserr(st->d, "cannot move '%s' to '%s': %s", from,
+			    to, s == NULL ? "not a clip" : strerror(errno));
+			goto out;
+		}
+		if ((st->nsegline & (st->nsegline - 1)) == 0)
+			st->segline = xreallocarray(st->segline,
+			    st->nsegline > 0 ? st->nsegline * 2 : 1,
+			    sizeof(*st->segline));
+		st->segline[st->nsegline++] = s;
+		buf_add(&st->segtrans, p, (size_t)(nl - p));
+		buf_addc(&st->segtrans, '\n');
+		if (*nl == '\0')
+			break;
+	}
+	buf_addstr(st->sum, "  segments: ");
+	buf_count(st->sum, n, "recording", "recordings");
+	buf_addstr(st->sum, " with labels cut into ");
+	buf_count(st->sum, st->nsegline, "clip", "clips");
+	buf_addc(st->sum, '\n');
+	msg = swap(buf_str(&sum), st->work, st->outdir);
+	add_lines(st->sum, msg, "    ");
+	free(msg);
+	rc = 0;
+out:
+	io_rm_tree(dir);
+	free(dir);
+	free(from);
+	free(to);
+	free(in);
+	buf_release(&sum);
+	buf_release(&t);
+	return rc;
 }
 
 /* Write bytes to path atomically. */
@@ -769,7 +988,8 @@ put_file(const char *path, const struct buf *b, struct diag *d)
 
 /*
  * Stage 3: the transcript, repaired by the vox-trans rules, into
- * work/.audio/trans.txt, with the map from its lines to the raw ones.
+ * work/.audio/trans.txt, with the map from its lines to the raw ones;
+ * then the lines of the clips of stage 2b, which vox-segment repaired.
  */
 static int
 stage_fix(struct prep *st)
@@ -782,8 +1002,13 @@ stage_fix(struct prep *st)
 	size_t from = st->d->n;
 	int rc = -1;
 
-	if (st->trans == NULL)
+	if (st->trans == NULL && st->nlong == 0)
 		return 0;
+	if (st->trans == NULL) {
+		if (st->o->loc->bom)
+			buf_add(&out, "\xef\xbb\xbf", 3);
+		goto clips;
+	}
 	l.file = st->trans;
 	if (io_read_file(st->trans, &in, 64 << 20, st->d) != 0 ||
 	    (t = text_open(st->o->loc->tag, st->d)) == NULL)
@@ -795,11 +1020,17 @@ stage_fix(struct prep *st)
 	to.eol_lf = 1;
 	trans_check(&tr, t, &to, buf_str(&in), in.len, &l, &out, st->d);
 	st->tmap = prepare_line_map(buf_str(&in), in.len, &st->ntmap);
-	if (put_file(st->tcopy, &out, st->d) == -1)
-		goto out;
+	st->segfirst = st->ntmap - 1;
 	buf_addstr(st->sum, "  transcript: ");
 	trans_summary(&tr, st->sum);
 	endline(st->sum);
+	if (st->segtrans.len > 0 && !(out.len == 3 &&
+	    memcmp(out.s, "\xef\xbb\xbf", 3) == 0))
+		endline(&out);
+clips:
+	buf_add(&out, st->segtrans.s, st->segtrans.len);
+	if (put_file(st->tcopy, &out, st->d) == -1)
+		goto out;
 	account(st, PK_AUDIO, from);
 	rc = 0;
 out:
@@ -1101,7 +1332,7 @@ static int
 verdict(struct prep *st)
 {
 	const char *lvl = st->o->failon <= SEV_WARNING ? " (-W warning)" : "";
-	char *out = esc(st->out);
+	char *out = buf_escdup(st->out);
 	size_t n = 0, nready = 0, other;
 	int i;
 
@@ -1297,7 +1528,8 @@ prep_workdir(struct prep *st)
 	}
 	st->k[PK_AUDIO].src = xstrdup(st->audio);
 	st->k[PK_AUDIO].dst = xasprintf("%s/%s.zip", st->work,
-	    st->trans != NULL ? "acoustic" : "audiofiles");
+	    st->k[PK_AUDIO].kind == KIND_ACOUSTIC ? "acoustic" :
+	    "audiofiles");
 	st->k[PK_TEXT].src = xasprintf("%s/.related.txt", st->work);
 	st->k[PK_TEXT].dst = xasprintf("%s/related.txt", st->work);
 	st->k[PK_PRON].src = xasprintf("%s/.pronunciation.txt", st->work);
@@ -1317,6 +1549,7 @@ prep_release(struct prep *st)
 	for (i = 0; i < st->nsrc; i++) {
 		free(st->src[i].path);
 		free(st->src[i].wav);
+		free(st->src[i].labels);
 	}
 	for (i = 0; i < PK_N; i++) {
 		free(st->k[i].src);
@@ -1331,6 +1564,8 @@ prep_release(struct prep *st)
 	free(st->md);
 	free(st->disp);
 	free(st->tmap);
+	free(st->segline);
+	buf_release(&st->segtrans);
 	free(st->outdir);
 	free(st->work);
 	free(st->audio);
@@ -1344,10 +1579,15 @@ prep_release(struct prep *st)
 static void
 found(struct prep *st)
 {
-	char *raw = esc(st->raw);
+	char *raw = buf_escdup(st->raw);
+	size_t i, n = 0;
 
+	for (i = 0; i < st->nsrc; i++)
+		n += st->src[i].labels != NULL;
 	buf_printf(st->sum, "%s: ", raw);
 	buf_count(st->sum, st->nsrc, "audio file", "audio files");
+	if (n > 0)
+		buf_printf(st->sum, " (%zu with labels)", n);
 	buf_printf(st->sum, "%s%s%s%s%s", st->trans ? ", a transcript" : "",
 	    st->related ? ", related text" : "",
 	    st->pron ? ", pronunciations" : "",
@@ -1381,6 +1621,7 @@ syserr_seen(const struct prep *st)
 /* The stages between finding the inputs and committing the output. */
 static int (*const stages[])(struct prep *) = {
 	stage_convert,
+	stage_segment,
 	stage_fix,
 	stage_normalize,
 	stage_lint,

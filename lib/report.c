@@ -277,17 +277,6 @@ write_jsonl(struct report *r, struct buf *out)
 	}
 }
 
-/* s escaped as in every output (buf_addesc), as a new string. */
-static char *
-esc(const char *s)
-{
-	struct buf b = BUF_INIT;
-
-	buf_addesc(&b, s);
-	buf_addstr(&b, "");
-	return buf_detach(&b);
-}
-
 /* The place of a finding as one escaped string: FILE or ZIP!/MEMBER. */
 static char *
 where(const struct finding *f)
@@ -331,7 +320,7 @@ static void
 junit_case(struct xml_writer *w, const struct report *r,
     const struct finding *f)
 {
-	char *at = where(f), *fn = NULL, *msg = esc(f->msg);
+	char *at = where(f), *fn = NULL, *msg = buf_escdup(f->msg);
 
 	xml_start(w, "testcase");
 	xml_wattr(w, "classname", f->rule->id);
@@ -340,7 +329,7 @@ junit_case(struct xml_writer *w, const struct report *r,
 	else
 		xml_wattr(w, "name", *at != '\0' ? at : r->tool);
 	if (f->file != NULL) {
-		fn = esc(f->file);
+		fn = buf_escdup(f->file);
 		xml_wattr(w, "file", fn);
 	}
 	if (f->line > 0)
@@ -401,7 +390,7 @@ write_junit(struct report *r, struct buf *out)
 	xml_wattrf(w, "tests", "%zu", tests);
 	xml_wattrf(w, "failures", "%zu", fails);
 	for (i = 0; i < nnames; i++) {
-		char *nm = esc(names[i]);
+		char *nm = buf_escdup(names[i]);
 
 		n = junit_count(r, names[i], &nf);
 		xml_start(w, "testsuite");

@@ -48,4 +48,33 @@ const char	*strset_key(const struct strset *, size_t, size_t *);
 size_t		 strset_val(const struct strset *, size_t);
 void		 strset_release(struct strset *);
 
+/*
+ * A small 32-bit hash of bytes for tables that hash a key while they
+ * read it (disp.c's word units, text.c's number words): a rotate and an
+ * xor a byte, a short dependency chain for short words, mixed at the
+ * end.  strset_hash32() is the two over a whole key.
+ */
+static inline uint32_t
+strset_step(uint32_t h, unsigned char c)
+{
+	return ((h << 5) | (h >> 27)) ^ c;
+}
+
+static inline uint32_t
+strset_mix(uint32_t h)
+{
+	h *= 0x9E3779B1u;
+	return h ^ (h >> 15);
+}
+
+static inline uint32_t
+strset_hash32(const char *s, size_t n)
+{
+	uint32_t h = 0;
+
+	while (n-- > 0)
+		h = strset_step(h, (unsigned char)*s++);
+	return strset_mix(h);
+}
+
 #endif

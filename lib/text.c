@@ -27,6 +27,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "strset.h"
 #include "text.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -2014,30 +2015,6 @@ struct text_num {
 	struct buf	 c;		/* the run being read */
 };
 
-/* A key's hash: a rotate and an xor a byte, mixed at the end. */
-static uint32_t
-num_step(uint32_t h, unsigned char c)
-{
-	return ((h << 5) | (h >> 27)) ^ c;
-}
-
-static uint32_t
-num_mix(uint32_t h)
-{
-	h *= 0x9E3779B1u;
-	return h ^ (h >> 15);
-}
-
-static uint32_t
-num_hash(const char *s, size_t n)
-{
-	uint32_t h = 0;
-
-	while (n-- > 0)
-		h = num_step(h, (unsigned char)*s++);
-	return num_mix(h);
-}
-
 /* Where key s (hash h) sits in table t of cap slots, or an empty one. */
 static size_t
 num_slot_h(const struct text_num *tn, const struct num_ent *t, size_t cap,
@@ -2055,7 +2032,7 @@ static size_t
 num_slot(const struct text_num *tn, const struct num_ent *t, size_t cap,
     const char *s, size_t n)
 {
-	return num_slot_h(tn, t, cap, s, n, num_hash(s, n));
+	return num_slot_h(tn, t, cap, s, n, strset_hash32(s, n));
 }
 
 /*
@@ -2663,7 +2640,7 @@ static const char *
 num_memo_parse(struct text_num *tn, const char *s, size_t n, size_t *vn,
     size_t *used)
 {
-	struct num_memo *m = &tn->memo[num_hash(s, n) % NUM_MEMO];
+	struct num_memo *m = &tn->memo[strset_hash32(s, n) % NUM_MEMO];
 	struct buf v = BUF_INIT;
 
 	if (m->k == NULL || m->kn != n || memcmp(m->k, s, n) != 0) {
@@ -2757,9 +2734,9 @@ num_run_norm(struct text_num *tn, const char *s, struct num_run *r)
 			c = tn->c.s;
 		}
 		for (; i < tn->c.len; i++)
-			h = num_step(h, (unsigned char)c[i]);
+			h = strset_step(h, (unsigned char)c[i]);
 		r->nend[k] = tn->c.len;
-		r->h[k] = num_mix(h);
+		r->h[k] = strset_mix(h);
 	}
 }
 
