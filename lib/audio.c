@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,14 @@ struct audio_in {
 	int		 failed;	/* a read error happened */
 };
 
-/* libsndfile's last error in our style. */
+/*
+ * libsndfile keeps the error of a failed open in one global, not per
+ * thread: an open and the reading of its error hold this lock, so that
+ * workers do not read each other's ("no Error" for a garbage file).
+ */
+static pthread_mutex_t sf_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/* libsndfile's last error in our style; called with sf_mu held. */
 static const char *
 sferr(char *out, size_t len)
 {
@@ -174,9 +182,12 @@ open_mem(struct audio_in *a, struct audio_fmt *f, struct diag *d)
 	char e[256];
 
 	memset(&si, 0, sizeof(si));
-	if ((a->sf = sf_open_virtual(&vio, SFM_READ, &si, a)) == NULL) {
-		diag_add(d, &l, "AUDIO-READ", "cannot decode audio: %s",
-		    sferr(e, sizeof(e)));
+	pthread_mutex_lock(&sf_mu);
+	if ((a->sf = sf_open_virtual(&vio, SFM_READ, &si, a)) == NULL)
+		sferr(e, sizeof(e));
+	pthread_mutex_unlock(&sf_mu);
+	if (a->sf == NULL) {
+		diag_add(d, &l, "AUDIO-READ", "cannot decode audio: %s", e);
 		audio_close(a);
 		return NULL;
 	}
@@ -233,9 +244,12 @@ audio_open(const char *path, struct audio_fmt *f, struct diag *d)
 	}
 	fclose(fp);
 	memset(&si, 0, sizeof(si));
-	if ((a->sf = sf_open(path, SFM_READ, &si)) == NULL) {
-		diag_add(d, &l, "AUDIO-READ", "cannot decode audio: %s",
-		    sferr(e, sizeof(e)));
+	pthread_mutex_lock(&sf_mu);
+	if ((a->sf = sf_open(path, SFM_READ, &si)) == NULL)
+		sferr(e, sizeof(e));
+	pthread_mutex_unlock(&sf_mu);
+	if (a->sf == NULL) {
+		diag_add(d, &l, "AUDIO-READ", "cannot decode audio: %s", e);
 		audio_close(a);
 		return NULL;
 	}

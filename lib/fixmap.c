@@ -282,7 +282,8 @@ fixmap_apply(const struct fixmap *fm, unsigned long *line,
 	*line = fm->line[k];
 	if (*line == 0)
 		*col = 0;
-	if (*col == 0 || (c = bsearch(&k, fm->col, fm->ncol,
+	/* bsearch may not be given NULL, even for no items. */
+	if (*col == 0 || fm->ncol == 0 || (c = bsearch(&k, fm->col, fm->ncol,
 	    sizeof(*fm->col), col_cmp)) == NULL)
 		return;
 	if (*col <= c->same)
