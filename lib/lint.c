@@ -468,7 +468,11 @@ lint_leaks(const struct dataset *ds, const struct lint_set *s,
 	strset_release(&text);
 }
 
-/* Whether the locale takes this kind of data for the purpose. */
+/*
+ * Whether the locale takes this kind of data for the purpose: the audio
+ * kinds and related text.  Pronunciation files (pron.c) and the two
+ * markdown kinds (md_check_file) say it in their own checks.
+ */
 static void
 lint_locale(const struct lint_opts *o, const char *path, unsigned int kind,
     struct diag *d)
@@ -490,14 +494,6 @@ lint_locale(const struct lint_opts *o, const char *path, unsigned int kind,
 			diag_add(d, &l, "AUDIO-ONLY-TRAIN", "%s cannot train "
 			    "on audio alone; audio-only data serves testing",
 			    tag);
-		break;
-	case KIND_PRONUNCIATION:
-		diag_add(d, &l, "PRON-LOCALE", "%s takes no pronunciation "
-		    "data", tag);
-		break;
-	case KIND_OUTPUTFORMATTING:
-		diag_add(d, &l, "DISP-LOCALE", "%s takes no display format "
-		    "data", tag);
 		break;
 	default:
 		diag_add(d, &l, "PKG-LOCALE", "%s takes no %s data", tag,
