@@ -24,7 +24,7 @@ SRC_PC = samplerate
 RESAMPLER_CPPFLAGS =
 endif
 
-DEPS = sndfile $(SRC_PC) libzip icu-uc icu-i18n libxml-2.0 jansson nettle
+DEPS = sndfile $(SRC_PC) libzip libdeflate icu-uc icu-i18n libxml-2.0 jansson nettle
 DEP_CFLAGS != $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null || true
 DEP_LIBS != $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null || true
 
@@ -127,7 +127,7 @@ $(O)/unit/%: tests/unit/%.c tests/unit/unit.h $(O)/libvoxprep.a $(LIB_HDR) \
 # Debian packages: build dependencies, then what the tests and the demo use.
 DEB_BUILD = gcc make pkg-config libsndfile1-dev libsamplerate0-dev \
 	libsoxr-dev libsoxr-lsr0 libzip-dev libicu-dev libxml2-dev \
-	libjansson-dev nettle-dev
+	libjansson-dev nettle-dev libdeflate-dev
 DEB_TEST = sox libsox-fmt-all espeak-ng mandoc valgrind libxml2-utils \
 	python3 python3-jsonschema zip unzip clang time strace \
 	git pre-commit parallel sctk chromium

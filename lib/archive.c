@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -6,12 +7,16 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <time.h>
+#include <unistd.h>
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include "archive.h"
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct archive {
@@ -391,16 +396,36 @@ archive_close(struct archive *a)
 }
 
 /*
- * The writer.  libzip writes through a function source onto the caller's
- * stream, never into a temporary file of its own, so that the signal
- * cleanup of io.c covers every byte written.
+ * The writer.  Members are collected as they are added and written when
+ * the zip is closed.  A zip of stored files and buffers, within the
+ * 32-bit limits, is written here, in one pass over each file: the bytes
+ * read feed the CRC-32, go to the stream, and go to a thread that hashes
+ * the zip for its manifest.  Anything else (deflate, members of another
+ * zip, ZIP64 sizes) is left to libzip, which writes through a function
+ * source onto the caller's stream, never into a temporary file of its
+ * own, so that the signal cleanup of io.c covers every byte written.
+ * Both give the same bytes for the same stored members (test_archive).
  */
+struct wmember {
+	char		*name;
+	int		 deflate;
+	char		*path;		/* a file, */
+	uint64_t	 size;		/* its size when added; */
+	void		*mem;		/* or a copy of bytes, */
+	size_t		 len;
+	struct archive	*src;		/* or a member of another zip */
+	size_t		 index;
+};
+
 struct archive_writer {
 	zip_t		*z;
 	FILE		*fp;
 	char		*name;
 	time_t		 mtime;
 	zip_error_t	 err;
+	unsigned int	 jobs;
+	struct wmember	*v;
+	size_t		 n;
 };
 
 static zip_int64_t
@@ -482,65 +507,42 @@ wsrc(void *user, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
  * get the time 2000-01-01 00:00 and mode 0644: the same inputs then give
  * the same bytes anywhere.  libzip turns the time into a DOS date with
  * localtime(), so take that date from mktime() and every time zone
- * agrees on it.
+ * agrees on it.  With jobs above 1 the zip is hashed on a second thread.
  */
 struct archive_writer *
-archive_write_open(FILE *fp, const char *name, struct diag *d)
+archive_write_open(FILE *fp, const char *name, unsigned int jobs,
+    struct diag *d)
 {
 	struct archive_writer *w;
 	struct tm tm;
-	zip_source_t *src;
-	char e[256];
 
+	(void)d;
 	w = xcalloc(1, sizeof(*w));
 	w->fp = fp;
 	w->name = xstrdup(name);
+	w->jobs = jobs;
 	zip_error_init(&w->err);
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = 100;
 	tm.tm_mday = 1;
 	tm.tm_isdst = -1;
 	w->mtime = mktime(&tm);
-	if ((src = zip_source_function_create(wsrc, w, &w->err)) == NULL ||
-	    (w->z = zip_open_from_source(src, ZIP_TRUNCATE, &w->err)) ==
-	    NULL) {
-		diag_syserr(d, "cannot create zip '%s': %s", name,
-		    zerr(zip_error_strerror(&w->err), e, sizeof(e)));
-		if (src != NULL)
-			zip_source_free(src);
-		zip_error_fini(&w->err);
-		free(w->name);
-		free(w);
-		return NULL;
-	}
 	return w;
 }
 
-static int
-wadd(struct archive_writer *w, const char *member, zip_source_t *src,
-    int deflate, struct diag *d)
+static struct wmember *
+wnew(struct archive_writer *w, const char *member, int deflate)
 {
-	zip_int64_t i;
-	char e[256];
+	struct wmember *m;
 
-	if (src == NULL ||
-	    (i = zip_file_add(w->z, member, src, ZIP_FL_ENC_UTF_8)) < 0) {
-		diag_syserr(d, "cannot add '%s' to '%s': %s", member, w->name,
-		    zerr(zip_strerror(w->z), e, sizeof(e)));
-		if (src != NULL)
-			zip_source_free(src);
-		return -1;
-	}
-	if (zip_set_file_compression(w->z, (zip_uint64_t)i, deflate ?
-	    ZIP_CM_DEFLATE : ZIP_CM_STORE, deflate ? 6 : 0) < 0 ||
-	    zip_file_set_mtime(w->z, (zip_uint64_t)i, w->mtime, 0) < 0 ||
-	    zip_file_set_external_attributes(w->z, (zip_uint64_t)i, 0,
-	    ZIP_OPSYS_UNIX, (zip_uint32_t)0100644 << 16) < 0) {
-		diag_syserr(d, "cannot add '%s' to '%s': %s", member, w->name,
-		    zerr(zip_strerror(w->z), e, sizeof(e)));
-		return -1;
-	}
-	return 0;
+	if ((w->n & (w->n - 1)) == 0)
+		w->v = xreallocarray(w->v, w->n ? w->n * 2 : 1,
+		    sizeof(*w->v));
+	m = &w->v[w->n++];
+	memset(m, 0, sizeof(*m));
+	m->name = xstrdup(member);
+	m->deflate = deflate;
+	return m;
 }
 
 /* Add the file at path as member; it is read when the zip is closed. */
@@ -548,8 +550,16 @@ int
 archive_write_file(struct archive_writer *w, const char *member,
     const char *path, int deflate, struct diag *d)
 {
-	return wadd(w, member, zip_source_file(w->z, path, 0, -1), deflate,
-	    d);
+	struct stat sb;
+
+	if (stat(path, &sb) == -1) {
+		diag_syserr(d, "cannot add '%s' to '%s': %s", path, w->name,
+		    strerror(errno));
+		return -1;
+	}
+	wnew(w, member, deflate)->path = xstrdup(path);
+	w->v[w->n - 1].size = (uint64_t)sb.st_size;
+	return 0;
 }
 
 /* Add a copy of p[0..len) as member. */
@@ -557,11 +567,12 @@ int
 archive_write_mem(struct archive_writer *w, const char *member,
     const void *p, size_t len, int deflate, struct diag *d)
 {
-	void *copy = xmalloc(len ? len : 1);
+	struct wmember *m = wnew(w, member, deflate);
 
-	memcpy(copy, p, len);
-	return wadd(w, member, zip_source_buffer(w->z, copy, len, 1),
-	    deflate, d);
+	m->mem = xmalloc(len ? len : 1);
+	memcpy(m->mem, p, len);
+	m->len = len;
+	return 0;
 }
 
 /*
@@ -572,28 +583,481 @@ int
 archive_write_member(struct archive_writer *w, const char *member,
     struct archive *src, size_t i, int deflate, struct diag *d)
 {
-	return wadd(w, member, zip_source_zip(w->z, src->z, i, 0, 0, -1),
-	    deflate, d);
+	struct wmember *m = wnew(w, member, deflate);
+
+	m->src = src;
+	m->index = i;
+	return 0;
 }
 
-/*
- * Write everything and free the writer.  Returns 0, or -1 after a
- * system error (the caller then aborts its output).
- */
-int
-archive_write_close(struct archive_writer *w, struct diag *d)
+/* Hand every member to libzip and let it write the zip. */
+static int
+libzip_write(struct archive_writer *w, struct diag *d)
 {
+	struct wmember *m;
+	zip_source_t *src;
+	zip_int64_t i;
+	size_t k;
 	char e[256];
-	int rc = 0;
 
+	if ((src = zip_source_function_create(wsrc, w, &w->err)) == NULL ||
+	    (w->z = zip_open_from_source(src, ZIP_TRUNCATE, &w->err)) ==
+	    NULL) {
+		diag_syserr(d, "cannot create zip '%s': %s", w->name,
+		    zerr(zip_error_strerror(&w->err), e, sizeof(e)));
+		if (src != NULL)
+			zip_source_free(src);
+		return -1;
+	}
+	for (k = 0; k < w->n; k++) {
+		m = &w->v[k];
+		if (m->path != NULL)
+			src = zip_source_file(w->z, m->path, 0, -1);
+		else if (m->src != NULL)
+			src = zip_source_zip(w->z, m->src->z, m->index, 0, 0,
+			    -1);
+		else
+			src = zip_source_buffer(w->z, m->mem, m->len, 0);
+		if (src == NULL ||
+		    (i = zip_file_add(w->z, m->name, src, ZIP_FL_ENC_UTF_8)) <
+		    0) {
+			diag_syserr(d, "cannot add '%s' to '%s': %s", m->name,
+			    w->name, zerr(zip_strerror(w->z), e, sizeof(e)));
+			if (src != NULL)
+				zip_source_free(src);
+			goto fail;
+		}
+		if (zip_set_file_compression(w->z, (zip_uint64_t)i,
+		    m->deflate ? ZIP_CM_DEFLATE : ZIP_CM_STORE,
+		    m->deflate ? 6 : 0) < 0 ||
+		    zip_file_set_mtime(w->z, (zip_uint64_t)i, w->mtime, 0) < 0 ||
+		    zip_file_set_external_attributes(w->z, (zip_uint64_t)i, 0,
+		    ZIP_OPSYS_UNIX, (zip_uint32_t)0100644 << 16) < 0) {
+			diag_syserr(d, "cannot add '%s' to '%s': %s", m->name,
+			    w->name, zerr(zip_strerror(w->z), e, sizeof(e)));
+			goto fail;
+		}
+	}
 	if (zip_close(w->z) == -1) {
 		diag_syserr(d, "cannot write zip '%s': %s", w->name,
 		    zerr(zip_strerror(w->z), e, sizeof(e)));
-		zip_discard(w->z);
+		goto fail;
+	}
+	return 0;
+fail:
+	zip_discard(w->z);
+	return -1;
+}
+
+/*
+ * Our own writer, for stored members only.  Its bytes are libzip's for
+ * the same members: version 1.0 to extract, version 6.3 on Unix made it,
+ * the UTF-8 flag when a name is not ASCII, DOS date 2000-01-01 00:00,
+ * mode 0644, no extra fields, no comment.
+ */
+#define LOCAL_HEAD	30
+#define CENTRAL_HEAD	46
+#define END_RECORD	22
+#define DOS_DATE	((2000 - 1980) << 9 | 1 << 5 | 1)
+#define BLOCK		(256 * 1024)	/* a read, a write, a hash chunk */
+#define ONE_PASS	(4u << 20)	/* files read once up to this size */
+#define PIPE_MAX	(1u << 20)	/* bytes waiting to be hashed */
+
+/* Blocks, reused: the hashing thread gives them back when done. */
+struct block {
+	struct pool	*pool;
+	struct block	*next;
+	size_t		 len;
+	unsigned char	 data[BLOCK];
+};
+
+struct pool {
+	pthread_mutex_t	 mu;
+	struct block	*free;
+};
+
+static struct block *
+block_get(struct pool *pl)
+{
+	struct block *b;
+
+	pthread_mutex_lock(&pl->mu);
+	if ((b = pl->free) != NULL)
+		pl->free = b->next;
+	pthread_mutex_unlock(&pl->mu);
+	if (b == NULL) {
+		b = xmalloc(sizeof(*b));
+		b->pool = pl;
+	}
+	b->next = NULL;
+	b->len = 0;
+	return b;
+}
+
+static void
+block_put(void *arg)
+{
+	struct block *b = arg;
+	struct pool *pl = b->pool;
+
+	pthread_mutex_lock(&pl->mu);
+	b->next = pl->free;
+	pl->free = b;
+	pthread_mutex_unlock(&pl->mu);
+}
+
+static void
+put16(unsigned char *p, unsigned int v)
+{
+	p[0] = v & 0xff;
+	p[1] = (v >> 8) & 0xff;
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	put16(p, v & 0xffff);
+	put16(p + 2, v >> 16);
+}
+
+/* The fields a local and a central header share, from "version" on. */
+static void
+common_head(unsigned char *p, const char *name, uint32_t crc, uint32_t size)
+{
+	const unsigned char *s;
+	unsigned int flags = 0;
+
+	for (s = (const unsigned char *)name; *s != '\0'; s++)
+		if (*s >= 0x80)
+			flags = 0x0800;		/* the name is UTF-8 */
+	put16(p, 10);
+	put16(p + 2, flags);
+	put16(p + 4, 0);			/* stored */
+	put16(p + 6, 0);			/* 00:00 */
+	put16(p + 8, DOS_DATE);
+	put32(p + 10, crc);
+	put32(p + 14, size);
+	put32(p + 18, size);
+	put16(p + 22, (unsigned int)strlen(name));
+	put16(p + 24, 0);			/* no extra field */
+}
+
+/* A local header in a block of its own, for the stream and the hash. */
+static struct block *
+local_head(struct pool *pl, const char *name, uint32_t crc, uint32_t size)
+{
+	struct block *b = block_get(pl);
+	size_t n = strlen(name);
+
+	put32(b->data, 0x04034b50);
+	common_head(b->data + 4, name, crc, size);
+	memcpy(b->data + LOCAL_HEAD, name, n);
+	b->len = LOCAL_HEAD + n;
+	return b;
+}
+
+static void
+central_head(struct buf *cd, const char *name, uint32_t crc, uint32_t size,
+    uint32_t off)
+{
+	unsigned char p[CENTRAL_HEAD];
+
+	put32(p, 0x02014b50);
+	put16(p + 4, 3 << 8 | 63);		/* Unix, version 6.3 */
+	common_head(p + 6, name, crc, size);
+	put16(p + 32, 0);			/* no comment */
+	put16(p + 34, 0);			/* disk 0 */
+	put16(p + 36, 0);			/* internal attributes */
+	put32(p + 38, (uint32_t)0100644 << 16);
+	put32(p + 42, off);
+	buf_add(cd, (const char *)p, sizeof(p));
+	buf_addstr(cd, name);
+}
+
+/* Whether our writer may write these members: stored, 32-bit sizes. */
+static int
+fast_ok(const struct archive_writer *w)
+{
+	uint64_t total = END_RECORD;
+	size_t k, n;
+
+	if (w->n >= 0xffff)
+		return 0;
+	for (k = 0; k < w->n; k++) {
+		n = strlen(w->v[k].name);
+		if (w->v[k].deflate || w->v[k].src != NULL || n >= 0xffff ||
+		    utf8_check(w->v[k].name, n) != n)
+			return 0;
+		total += LOCAL_HEAD + CENTRAL_HEAD + 2 * n +
+		    (w->v[k].path != NULL ? w->v[k].size : w->v[k].len);
+	}
+	return total < 0xffffffffu;
+}
+
+struct fast {
+	struct archive_writer	*w;
+	struct hash_pipe	*hp;
+	struct pool		 pool;
+	struct buf		 cd;
+	uint64_t		 off;
+	int			 failed;	/* a write failed */
+};
+
+/* Write a block to the stream and hand it to the hash. */
+static void
+emit(struct fast *f, struct block *b)
+{
+	if (!f->failed && fwrite(b->data, 1, b->len, f->w->fp) != b->len)
+		f->failed = errno != 0 ? errno : EIO;
+	f->off += b->len;
+	hash_pipe_put(f->hp, b->data, b->len, block_put, b);
+}
+
+/* Read up to BLOCK bytes of fd into b; -1 on an error. */
+static ssize_t
+fill(int fd, struct block *b)
+{
+	ssize_t r;
+
+	b->len = 0;
+	while (b->len < BLOCK) {
+		r = read(fd, b->data + b->len, BLOCK - b->len);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			return -1;
+		if (r == 0)
+			break;
+		b->len += (size_t)r;
+	}
+	return (ssize_t)b->len;
+}
+
+/* The header of a member of size bytes: in the directory, then out. */
+static void
+fast_head(struct fast *f, const char *name, uint32_t crc, uint64_t size)
+{
+	central_head(&f->cd, name, crc, (uint32_t)size, (uint32_t)f->off);
+	emit(f, local_head(&f->pool, name, crc, (uint32_t)size));
+}
+
+/* A file up to ONE_PASS bytes: read into blocks, its CRC, then out. */
+static int
+one_pass(struct fast *f, const struct wmember *m, int fd, uint64_t *got)
+{
+	struct block *head = NULL, **tail = &head, *b, *next;
+	uint32_t crc = 0;
+	ssize_t r;
+	int rc = 0;
+
+	do {
+		b = block_get(&f->pool);
+		*tail = b;
+		tail = &b->next;
+		if ((r = fill(fd, b)) == -1) {
+			rc = -1;
+			break;
+		}
+		*got += (uint64_t)r;
+		crc = (uint32_t)libdeflate_crc32(crc, b->data, b->len);
+	} while (r == BLOCK && *got <= m->size);
+	if (rc == 0 && *got == m->size)
+		fast_head(f, m->name, crc, m->size);
+	for (b = head; b != NULL; b = next) {
+		next = b->next;
+		b->next = NULL;
+		if (rc == 0 && *got == m->size)
+			emit(f, b);
+		else
+			block_put(b);
+	}
+	return rc;
+}
+
+/*
+ * A bigger file: read once for the CRC, then again to write it, with
+ * the CRC taken again to make sure that the bytes did not change.
+ */
+static int
+two_pass(struct fast *f, const struct wmember *m, int fd, uint64_t *got)
+{
+	struct block *b = block_get(&f->pool);
+	uint32_t crc = 0, again = 0;
+	ssize_t r;
+
+	do {
+		if ((r = fill(fd, b)) == -1) {
+			block_put(b);
+			return -1;
+		}
+		*got += (uint64_t)r;
+		crc = (uint32_t)libdeflate_crc32(crc, b->data, b->len);
+	} while (r == BLOCK && *got <= m->size);
+	block_put(b);
+	if (*got != m->size)
+		return 0;
+	if (lseek(fd, 0, SEEK_SET) == -1)
+		return -1;
+	fast_head(f, m->name, crc, m->size);
+	*got = 0;
+	do {
+		b = block_get(&f->pool);
+		if ((r = fill(fd, b)) == -1) {
+			block_put(b);
+			return -1;
+		}
+		*got += (uint64_t)r;
+		again = (uint32_t)libdeflate_crc32(again, b->data, b->len);
+		emit(f, b);
+	} while (r == BLOCK && *got <= m->size);
+	if (again != crc)
+		*got = UINT64_MAX;
+	return 0;
+}
+
+/*
+ * One file.  What was read must be what was added: a file that changed
+ * size or bytes in between is an error, never a zip whose CRC or sizes
+ * are wrong.
+ */
+static int
+fast_file(struct fast *f, const struct wmember *m, struct diag *d)
+{
+	uint64_t got = 0;
+	int fd, rc;
+
+	if ((fd = open(m->path, O_RDONLY | O_CLOEXEC)) == -1) {
+		diag_syserr(d, "cannot add '%s' to '%s': %s", m->path,
+		    f->w->name, strerror(errno));
+		f->failed = -1;
+		return -1;
+	}
+	rc = m->size <= ONE_PASS ? one_pass(f, m, fd, &got) :
+	    two_pass(f, m, fd, &got);
+	if (rc == -1)
+		diag_syserr(d, "cannot read '%s': %s", m->path,
+		    strerror(errno));
+	else if (got != m->size) {
+		diag_syserr(d, "cannot add '%s' to '%s': it changed while it "
+		    "was being packed", m->path, f->w->name);
 		rc = -1;
 	}
+	close(fd);
+	if (rc == -1)
+		f->failed = -1;
+	return rc;
+}
+
+/* Bytes from memory: the header, then the bytes in blocks. */
+static void
+fast_mem(struct fast *f, const struct wmember *m)
+{
+	uint32_t crc = (uint32_t)libdeflate_crc32(0, m->mem, m->len);
+	struct block *b;
+	size_t at, n;
+
+	fast_head(f, m->name, crc, m->len);
+	for (at = 0; at < m->len; at += n) {
+		b = block_get(&f->pool);
+		n = m->len - at < BLOCK ? m->len - at : BLOCK;
+		memcpy(b->data, (const char *)m->mem + at, n);
+		b->len = n;
+		emit(f, b);
+	}
+}
+
+static int
+fast_write(struct archive_writer *w, char hex[HASH_HEXLEN], struct diag *d)
+{
+	struct fast f;
+	struct block *b, *next;
+	unsigned char end[END_RECORD];
+	size_t k, at, n;
+	int rc = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.w = w;
+	pthread_mutex_init(&f.pool.mu, NULL);
+	f.hp = hash_pipe_new(w->jobs > 1, PIPE_MAX);
+	for (k = 0; k < w->n && f.failed == 0; k++)
+		if (w->v[k].path != NULL)
+			rc = fast_file(&f, &w->v[k], d);
+		else
+			fast_mem(&f, &w->v[k]);
+	if (f.failed == 0) {
+		put32(end, 0x06054b50);
+		put16(end + 4, 0);
+		put16(end + 6, 0);
+		put16(end + 8, (unsigned int)w->n);
+		put16(end + 10, (unsigned int)w->n);
+		put32(end + 12, (uint32_t)f.cd.len);
+		put32(end + 16, (uint32_t)f.off);
+		put16(end + 20, 0);
+		buf_add(&f.cd, (const char *)end, sizeof(end));
+		for (at = 0; at < f.cd.len; at += n) {
+			b = block_get(&f.pool);
+			n = f.cd.len - at < BLOCK ? f.cd.len - at : BLOCK;
+			memcpy(b->data, f.cd.s + at, n);
+			b->len = n;
+			emit(&f, b);
+		}
+	}
+	hash_pipe_final(f.hp, hex);
+	if (f.failed == 0 && fflush(w->fp) == EOF)
+		f.failed = errno != 0 ? errno : EIO;
+	if (f.failed > 0)
+		diag_syserr(d, "cannot write zip '%s': %s", w->name,
+		    strerror(f.failed));
+	if (f.failed != 0)
+		rc = -1;
+	for (b = f.pool.free; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	pthread_mutex_destroy(&f.pool.mu);
+	buf_release(&f.cd);
+	return rc;
+}
+
+static void
+wfree(struct archive_writer *w)
+{
+	size_t k;
+
+	for (k = 0; k < w->n; k++) {
+		free(w->v[k].name);
+		free(w->v[k].path);
+		free(w->v[k].mem);
+	}
+	free(w->v);
 	zip_error_fini(&w->err);
 	free(w->name);
 	free(w);
+}
+
+/*
+ * Write everything and free the writer.  Returns 1 when hex holds the
+ * SHA-256 of the zip, 0 when the zip was written but not hashed (libzip
+ * wrote it: it seeks back, so the stream cannot be hashed on the way),
+ * or -1 after a system error (the caller then aborts its output).
+ */
+int
+archive_write_close(struct archive_writer *w, char hex[HASH_HEXLEN],
+    struct diag *d)
+{
+	int rc;
+
+	if (fast_ok(w))
+		rc = fast_write(w, hex, d) == 0 ? 1 : -1;
+	else
+		rc = libzip_write(w, d);
+	wfree(w);
 	return rc;
+}
+
+/* Free the writer and write nothing: the caller aborts its output. */
+void
+archive_write_abort(struct archive_writer *w)
+{
+	wfree(w);
 }

@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
 
 struct archive_entry {
 	char		*name;		/* as stored (raw bytes) */
@@ -46,13 +47,15 @@ void		 archive_close(struct archive *);
 struct archive_writer;
 
 struct archive_writer *archive_write_open(FILE *, const char *,
-		    struct diag *);
+		    unsigned int, struct diag *);
 int		 archive_write_file(struct archive_writer *, const char *,
 		    const char *, int, struct diag *);
 int		 archive_write_mem(struct archive_writer *, const char *,
 		    const void *, size_t, int, struct diag *);
 int		 archive_write_member(struct archive_writer *, const char *,
 		    struct archive *, size_t, int, struct diag *);
-int		 archive_write_close(struct archive_writer *, struct diag *);
+int		 archive_write_close(struct archive_writer *, char [HASH_HEXLEN],
+		    struct diag *);
+void		 archive_write_abort(struct archive_writer *);
 
 #endif

@@ -5,6 +5,7 @@
 #include <ftw.h>
 #include <libgen.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -132,6 +133,21 @@ slot_free(int i)
 }
 
 /*
+ * The process's umask, read once: reading it means setting it, and a
+ * second thread creating a file in between (vox-pack writes on one
+ * while it lints) would get a mode of 0666.
+ */
+static pthread_once_t umask_once = PTHREAD_ONCE_INIT;
+static mode_t umask_now;
+
+static void
+umask_read(void)
+{
+	umask_now = umask(0);
+	umask(umask_now);
+}
+
+/*
  * Open path for writing through a temporary file beside it.  "-" means
  * standard output, written directly.  Returns NULL after adding a system
  * error to d.
@@ -189,12 +205,8 @@ io_create(struct outfile *of, const char *path, struct diag *d)
 		goto fail;
 	}
 	/* mkstemp makes 0600; give the file the usual umask mode. */
-	{
-		mode_t um = umask(0);
-
-		umask(um);
-		fchmod(fd, 0666 & ~um);
-	}
+	pthread_once(&umask_once, umask_read);
+	fchmod(fd, 0666 & ~umask_now);
 	if ((of->fp = fdopen(fd, "w")) == NULL) {
 		diag_syserr(d, "cannot create '%s': %s", path, strerror(errno));
 		close(fd);
@@ -233,13 +245,19 @@ outfile_release(struct outfile *of)
 }
 
 /*
- * Complete of's temporary file: flush, sync and close it (standard
- * output is only flushed, a device flushed and closed).  Returns 0, or
- * -1 after reporting; the stream is closed either way.
+ * Complete of's temporary file: flush and close it, synced first when
+ * it is to replace a file (standard output is only flushed, a device
+ * flushed and closed).  The sync is what keeps a crash from leaving an
+ * old file replaced by a new one whose blocks never reached the disk.
+ * A new name is not synced, as cp, tar and zip do not: a crash can then
+ * lose only what this run made, and the disk is not waited for (200 MB
+ * took 0.11-0.24 s here, more than the rest of vox-pack).  Returns 0,
+ * or -1 after reporting; the stream is closed either way.
  */
 static int
 outfile_finish(struct outfile *of, struct diag *d)
 {
+	struct stat st;
 	int rc = 0;
 
 	if (of->fp == NULL)
@@ -262,7 +280,7 @@ outfile_finish(struct outfile *of, struct diag *d)
 		return rc;
 	}
 	if (fflush(of->fp) == EOF || ferror(of->fp) ||
-	    fsync(fileno(of->fp)) == -1) {
+	    (lstat(of->path, &st) == 0 && fsync(fileno(of->fp)) == -1)) {
 		diag_syserr(d, "write error on '%s': %s", of->path,
 		    strerror(errno));
 		rc = -1;

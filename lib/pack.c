@@ -8,6 +8,7 @@
  */
 #define _XOPEN_SOURCE 700
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,11 +336,11 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	double secs = 0;
 	struct stat sb;
 	FILE *fp;
-	int rc = -1, trans = o->kind == KIND_ACOUSTIC;
+	int rc = -1, hashed, trans = o->kind == KIND_ACOUSTIC;
 
 	shard_paths(o, k, ns, &zpath, &mpath);
 	if ((fp = out_open(os, zpath, d)) == NULL ||
-	    (w = archive_write_open(fp, zpath, d)) == NULL)
+	    (w = archive_write_open(fp, zpath, o->jobs, d)) == NULL)
 		goto out;
 	if (trans)
 		buf_addstr(&s->trans, "\xef\xbb\xbf");
@@ -375,12 +376,18 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 			if (r == -1)
 				break;
 		}
+		/* Here, on the writer's thread, rather than when planning. */
+		m[i].seconds = member_seconds(m[i].ds, m[i].e, d);
 		secs += m[i].seconds > 0 ? m[i].seconds : 0;
 	}
-	if (archive_write_close(w, d) == -1 || i < s->first + s->n)
+	if (i < s->first + s->n) {
+		archive_write_abort(w);
 		goto out;
-	if (fflush(fp) == EOF || hash_file(os->v[os->n - 1].tmp, hex,
-	    d) == -1 || stat(os->v[os->n - 1].tmp, &sb) == -1)
+	}
+	/* The writer hashes the zip as it goes, or libzip wrote it. */
+	if ((hashed = archive_write_close(w, hex, d)) == -1 ||
+	    fflush(fp) == EOF || (hashed == 0 && hash_file(os->v[os->n -
+	    1].tmp, hex, d) == -1) || stat(os->v[os->n - 1].tmp, &sb) == -1)
 		goto out;
 	name = ns == 1 ? xstrdup(o->name) : xasprintf("%s (%zu of %zu)",
 	    o->name, k + 1, ns);
@@ -478,7 +485,7 @@ gather(const struct pack_opts *o, char *const *in, size_t n,
 			m[nm].ds = &pk->ds[i];
 			m[nm].e = e;
 			m[nm].text = NULL;
-			m[nm].seconds = member_seconds(&pk->ds[i], e, d);
+			m[nm].seconds = -1;
 			nm++;
 		}
 	pk->m = m;
@@ -530,18 +537,55 @@ refuse_targets(const struct pack_opts *o, size_t ns, char *const *in,
 	return rc;
 }
 
-static int
-pack_audio(const struct pack_opts *o, struct packing *pk,
-    struct buf *summary, struct diag *d)
-{
-	struct outputs os = { NULL, 0 };
-	size_t i;
-	int ok = 1;
+/*
+ * Writing the shards, on a thread of its own while the inputs are
+ * linted: the outputs stay temporary files until the lint's verdict,
+ * and are dropped if it refuses.  Its findings and summary are kept
+ * apart and told after the lint's.
+ */
+struct writer {
+	const struct pack_opts	*o;
+	struct packing		*pk;
+	struct outputs		 os;
+	struct buf		 summary;
+	struct diag		 d;
+	int			 ok;
+};
 
-	for (i = 0; i < pk->ns && ok; i++)
-		ok = write_shard(o, pk->m, &pk->s[i], i, pk->ns, &os, summary,
-		    d) == 0;
-	return out_finish(&os, ok, d);
+static void *
+writer_main(void *arg)
+{
+	struct writer *wr = arg;
+	size_t i;
+
+	wr->ok = 1;
+	for (i = 0; i < wr->pk->ns && wr->ok; i++)
+		wr->ok = write_shard(wr->o, wr->pk->m, &wr->pk->s[i], i,
+		    wr->pk->ns, &wr->os, &wr->summary, &wr->d) == 0;
+	return NULL;
+}
+
+/*
+ * Whether the shards may be written before the lint says yes: only
+ * into temporary files, so not when a target is a device or a FIFO,
+ * which io_create() writes in place.
+ */
+static int
+may_write_early(const struct pack_opts *o, size_t ns)
+{
+	struct stat sb;
+	char *z, *m;
+	size_t k;
+	int ok = o->jobs > 1;
+
+	for (k = 0; ok && k < ns; k++) {
+		shard_paths(o, k, ns, &z, &m);
+		ok = (stat(z, &sb) == -1 || S_ISREG(sb.st_mode)) &&
+		    (stat(m, &sb) == -1 || S_ISREG(sb.st_mode));
+		free(z);
+		free(m);
+	}
+	return ok;
 }
 
 /*
@@ -617,11 +661,16 @@ pack_run(const struct pack_opts *o, char *const *in, size_t n,
 {
 	struct packing pk;
 	struct diag early = DIAG_INIT;
+	struct writer wr;
+	pthread_t th;
 	size_t errors;
-	int rc = -1, planned = 0, audio = o->kind == KIND_ACOUSTIC ||
-	    o->kind == KIND_AUDIOFILES;
+	int rc = -1, planned = 0, early_write = 0, audio = o->kind ==
+	    KIND_ACOUSTIC || o->kind == KIND_AUDIOFILES;
 
 	memset(&pk, 0, sizeof(pk));
+	memset(&wr, 0, sizeof(wr));
+	wr.o = o;
+	wr.pk = &pk;
 	if (!audio && n != 1) {
 		diag_syserr(d, "%s data is one file; give one input",
 		    kind_name((enum kind)o->kind));
@@ -633,7 +682,11 @@ pack_run(const struct pack_opts *o, char *const *in, size_t n,
 		rc = 2;
 		goto out;
 	}
+	if (planned && may_write_early(o, pk.ns))
+		early_write = pthread_create(&th, NULL, writer_main, &wr) == 0;
 	errors = pack_lint(o, in, n, d);
+	if (early_write)
+		pthread_join(th, NULL);
 	if (errors > 0 && !o->force) {
 		buf_addstr(summary, "not packed: the inputs have ");
 		buf_count(summary, errors, "error", "errors");
@@ -645,9 +698,18 @@ pack_run(const struct pack_opts *o, char *const *in, size_t n,
 	diag_move(d, &early);
 	if (!audio)
 		rc = pack_text(o, in[0], summary, d);
-	else if (planned)
-		rc = pack_audio(o, &pk, summary, d);
+	else if (planned) {
+		if (!early_write)
+			writer_main(&wr);
+		diag_move(d, &wr.d);
+		buf_add(summary, buf_str(&wr.summary), wr.summary.len);
+		rc = out_finish(&wr.os, wr.ok, d);
+	}
 out:
+	if (wr.os.v != NULL)
+		out_finish(&wr.os, 0, d);
+	buf_release(&wr.summary);
+	diag_release(&wr.d);
 	diag_release(&early);
 	packing_release(&pk);
 	return rc;

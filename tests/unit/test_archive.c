@@ -12,6 +12,7 @@
 #include "archive.h"
 #include "buf.h"
 #include "diag.h"
+#include "hash.h"
 #include "io.h"
 #include "unit.h"
 
@@ -23,7 +24,7 @@ make_zip(const char *path, int deflate)
 	struct outfile of = OUTFILE_INIT;
 	struct diag d = DIAG_INIT;
 	struct archive_writer *w;
-	char src[64];
+	char src[64], hex[HASH_HEXLEN];
 	FILE *fp;
 	int rc = -1;
 
@@ -34,18 +35,18 @@ make_zip(const char *path, int deflate)
 	fclose(fp);
 	if ((fp = io_create(&of, path, &d)) == NULL)
 		goto out;
-	if ((w = archive_write_open(fp, path, &d)) == NULL) {
+	if ((w = archive_write_open(fp, path, 2, &d)) == NULL) {
 		io_abort(&of);
 		goto out;
 	}
 	if (archive_write_file(w, "a.wav", src, deflate, &d) == -1 ||
 	    archive_write_mem(w, "trans.txt", "a.wav\thello\n", 12, deflate,
 	    &d) == -1) {
-		archive_write_close(w, &d);
+		archive_write_abort(w);
 		io_abort(&of);
 		goto out;
 	}
-	if (archive_write_close(w, &d) == -1) {
+	if (archive_write_close(w, hex, &d) == -1) {
 		io_abort(&of);
 		goto out;
 	}
@@ -189,19 +190,19 @@ test_threads(void)
 	struct archive *a;
 	struct reader r[TH_THREADS];
 	pthread_t tid[TH_THREADS];
-	char path[64], name[16];
+	char path[64], name[16], hex[HASH_HEXLEN];
 	FILE *fp;
 	int k;
 
 	snprintf(path, sizeof(path), "%s/threads.zip", dir);
 	REQUIRE((fp = io_create(&of, path, &d)) != NULL);
-	REQUIRE((w = archive_write_open(fp, path, &d)) != NULL);
+	REQUIRE((w = archive_write_open(fp, path, 2, &d)) != NULL);
 	for (k = 0; k < TH_MEMBERS; k++) {
 		member_bytes(k, &b);
 		snprintf(name, sizeof(name), "m%d.txt", k);
 		CHECK(archive_write_mem(w, name, b.s, b.len, 1, &d) == 0);
 	}
-	CHECK(archive_write_close(w, &d) == 0);
+	CHECK(archive_write_close(w, hex, &d) == 0);
 	CHECK(io_commit(&of, &d) == 0);
 	buf_release(&b);
 	REQUIRE((a = archive_open(path, &d)) != NULL);
@@ -221,6 +222,109 @@ test_threads(void)
 	diag_release(&d);
 }
 
+/* A file of n bytes of a pattern, at dir/name. */
+static void
+pattern_file(const char *name, size_t n, char *path, size_t len)
+{
+	FILE *fp;
+	size_t i;
+
+	snprintf(path, len, "%s/%s", dir, name);
+	REQUIRE((fp = fopen(path, "w")) != NULL);
+	for (i = 0; i < n; i++)
+		putc((int)((i * 7 + i / 4099) & 0xff), fp);
+	fclose(fp);
+}
+
+/*
+ * Our writer (stored members from files and memory) and libzip (the
+ * same members copied out of the first zip, which it alone can do) give
+ * the same bytes: one zip format, whichever wrote it.  The sizes cover
+ * an empty file, one block, the one-pass limit and past it (read twice),
+ * and a name that is not ASCII.  The digest it hands back is the file's.
+ */
+static void
+test_own_writer_is_libzip(void)
+{
+	static const struct {
+		const char	*name;
+		size_t		 size;
+	} f[] = {
+		{ "empty.wav", 0 }, { "block.wav", 256 * 1024 },
+		{ "one-pass.wav", 4u << 20 }, { "two-pass.wav", (4u << 20) + 1 },
+		{ "\xc3\xa9t\xc3\xa9.wav", 1000 },
+	};
+	struct outfile of = OUTFILE_INIT;
+	struct diag d = DIAG_INIT;
+	struct archive_writer *w;
+	struct archive *a;
+	char p1[64], p2[64], src[128], hex[HASH_HEXLEN], want[HASH_HEXLEN];
+	char *mem, *x, *y;
+	size_t i, lx, ly, nf = sizeof(f) / sizeof(f[0]);
+	FILE *fp;
+
+	snprintf(p1, sizeof(p1), "%s/own.zip", dir);
+	snprintf(p2, sizeof(p2), "%s/libzip.zip", dir);
+	REQUIRE((fp = io_create(&of, p1, &d)) != NULL);
+	REQUIRE((w = archive_write_open(fp, p1, 2, &d)) != NULL);
+	for (i = 0; i < nf; i++) {
+		pattern_file(f[i].name, f[i].size, src, sizeof(src));
+		CHECK(archive_write_file(w, f[i].name, src, 0, &d) == 0);
+	}
+	mem = calloc(1, 600000);
+	CHECK(archive_write_mem(w, "trans.txt", mem, 600000, 0, &d) == 0);
+	free(mem);
+	CHECK(archive_write_close(w, hex, &d) == 1);
+	CHECK(io_commit(&of, &d) == 0);
+	CHECK(hash_file(p1, want, &d) == 0);
+	CHECK_STR(hex, want);
+
+	REQUIRE((a = archive_open(p1, &d)) != NULL);
+	REQUIRE(archive_count(a) == nf + 1);
+	REQUIRE((fp = io_create(&of, p2, &d)) != NULL);
+	REQUIRE((w = archive_write_open(fp, p2, 2, &d)) != NULL);
+	for (i = 0; i < nf + 1; i++)
+		CHECK(archive_write_member(w, archive_entry(a, i)->name, a, i,
+		    0, &d) == 0);
+	CHECK(archive_write_close(w, hex, &d) == 0);
+	CHECK(io_commit(&of, &d) == 0);
+	archive_close(a);
+	x = slurp(p1, &lx);
+	y = slurp(p2, &ly);
+	CHECK(lx > (8u << 20) && lx == ly && memcmp(x, y, lx) == 0);
+	free(x);
+	free(y);
+	CHECK(d.n == 0);
+	diag_release(&d);
+}
+
+/* A file that changes after it was added is an error, not a bad zip. */
+static void
+test_changed_file(void)
+{
+	struct outfile of = OUTFILE_INIT;
+	struct diag d = DIAG_INIT;
+	struct archive_writer *w;
+	char p[64], src[128], hex[HASH_HEXLEN];
+	size_t sizes[] = { 1000, (4u << 20) + 5 }, k;
+	FILE *fp;
+
+	snprintf(p, sizeof(p), "%s/changed.zip", dir);
+	for (k = 0; k < 2; k++) {
+		pattern_file("grows.wav", sizes[k], src, sizeof(src));
+		REQUIRE((fp = io_create(&of, p, &d)) != NULL);
+		REQUIRE((w = archive_write_open(fp, p, 1, &d)) != NULL);
+		CHECK(archive_write_file(w, "grows.wav", src, 0, &d) == 0);
+		pattern_file("grows.wav", sizes[k] + 1, src, sizeof(src));
+		CHECK(archive_write_close(w, hex, &d) == -1);
+		CHECK(d.n == 1 && d.v != NULL &&
+		    strstr(d.v[0].msg, "changed while it was being packed") !=
+		    NULL);
+		io_abort(&of);
+		diag_release(&d);
+	}
+}
+
 int
 main(void)
 {
@@ -231,6 +335,8 @@ main(void)
 	RUN(test_roundtrip);
 	RUN(test_reproducible);
 	RUN(test_threads);
+	RUN(test_own_writer_is_libzip);
+	RUN(test_changed_file);
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	return system(cmd) == 0 ? UNIT_EXIT() : 3;
 }

@@ -1,5 +1,9 @@
-/* Unit tests: SHA-256 against the FIPS 180-2 test vectors. */
+/*
+ * Unit tests: SHA-256 against the FIPS 180-2 test vectors; the pipe
+ * gives the digest of what it was fed, threaded or not.
+ */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -54,11 +58,64 @@ test_file(void)
 	diag_release(&d);
 }
 
+static int released;
+
+static void
+release(void *arg)
+{
+	free(arg);
+	released++;
+}
+
+/* Chunks of many sizes, some over the pipe's bound, in order. */
+static void
+pipe_case(int threaded, size_t max)
+{
+	struct hash_pipe *hp = hash_pipe_new(threaded, max);
+	char want[HASH_HEXLEN], got[HASH_HEXLEN];
+	unsigned int x = 12345;
+	unsigned char *all = malloc(1 << 20), *c;
+	size_t at = 0, n, k = 0;
+
+	released = 0;
+	while (at < (1 << 20)) {
+		n = (size_t)(x % 70000);
+		x = x * 1103515245 + 12345;
+		if (n > (1 << 20) - at)
+			n = (1 << 20) - at;
+		c = malloc(n + 1);
+		for (size_t i = 0; i < n; i++)
+			all[at + i] = c[i] = (unsigned char)(x >> (i % 24));
+		hash_pipe_put(hp, c, n, release, c);
+		at += n;
+		k++;
+	}
+	hash_pipe_final(hp, got);
+	hash_mem(all, at, want);
+	CHECK_STR(got, want);
+	CHECK((size_t)released == k);
+	free(all);
+}
+
+static void
+test_pipe(void)
+{
+	char hex[HASH_HEXLEN];
+
+	pipe_case(1, 1 << 16);
+	pipe_case(1, 1);		/* one chunk at a time */
+	pipe_case(0, 1 << 16);
+	hash_pipe_final(hash_pipe_new(1, 100), hex);
+	CHECK_STR(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
+}
+
 int
 main(void)
 {
 	RUN(test_vectors);
 	RUN(test_stream_equals_whole);
 	RUN(test_file);
+	RUN(test_pipe);
 	return UNIT_EXIT();
 }
