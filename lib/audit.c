@@ -20,7 +20,7 @@
 #include "scan.h"
 #include "xalloc.h"
 
-#define SCAN_SAMPLES	65536	/* samples per read while scanning */
+#define SCAN_SAMPLES	SCAN_BLOCK	/* samples per read, scanning */
 #define HEAD_FIRST	4096	/* bytes of the first header read */
 
 static void
@@ -337,21 +337,79 @@ wav_name(const char *path)
 	return n >= 4 && strcasecmp(path + n - 4, ".wav") == 0;
 }
 
-/* Read 16-bit PCM straight from the data chunk: no decoder in the way. */
-static int
-scan_pcm16(const struct loc *l, struct src *src, uint64_t off,
-    uint64_t bytes, struct scan *sc, struct diag *d)
+/*
+ * 16-bit samples in memory, fed in the blocks the reads below give, as
+ * the high-pass probes are placed by block.  p is 2-byte aligned.
+ */
+static void
+scan_mem16(const unsigned char *p, uint64_t bytes, struct scan *sc)
 {
-	short *s = xreallocarray(NULL, SCAN_SAMPLES, sizeof(*s));
-	size_t want, i, n;
+	size_t n;
+
+	while (bytes >= 2) {
+		n = bytes < SCAN_SAMPLES * 2 ? (size_t)bytes / 2 :
+		    SCAN_SAMPLES;
+		scan_block(sc, (const short *)(const void *)p, n);
+		p += n * 2;
+		bytes -= (uint64_t)n * 2;
+	}
+}
+
+/*
+ * Samples in memory already (a zip member) need no copy: scanned where
+ * they lie, on little-endian hosts when aligned.  A file is read, not
+ * mapped: a mapping costs more in page-table and TLB work than the copy
+ * it saves (the bench's 2,000 cached WAVs at -j 1: 0.16 s mapped and
+ * populated, 0.13 s read, on a 2-core VM).  Returns 0 when it did the
+ * scan, -1 to read instead.
+ */
+static int
+scan_inplace(const struct src *src, uint64_t off, uint64_t bytes,
+    struct scan *sc)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (src->mem == NULL || (uintptr_t)(src->mem + off) % 2 != 0 ||
+	    off > src->size || bytes > src->size - off)
+		return -1;
+	scan_mem16(src->mem + off, bytes, sc);
+	return 0;
+#else
+	return -1;
+#endif
+}
+
+/*
+ * Read 16-bit PCM straight from the data chunk: no decoder in the way.
+ * head holds the first headlen bytes of the file, read already: they
+ * are not read again, and the read of the rest goes on from there.
+ */
+static int
+scan_pcm16(const struct loc *l, struct src *src, const unsigned char *head,
+    size_t headlen, uint64_t off, uint64_t bytes, struct scan *sc,
+    struct diag *d)
+{
+	short *s = NULL;
+	size_t want, i, n, k;
 	ssize_t got;
 	int rc = -1;
 
+	if (scan_inplace(src, off, bytes, sc) == 0)
+		return 0;
+	s = xreallocarray(NULL, SCAN_SAMPLES, sizeof(*s));
 	while (bytes >= 2) {
 		want = bytes < SCAN_SAMPLES * 2 ? (size_t)bytes :
 		    SCAN_SAMPLES * 2;
-		if ((got = src_read(src, s, want, off)) == -1)
+		k = 0;
+		if (off < headlen) {
+			k = headlen - off < want ? headlen - (size_t)off :
+			    want;
+			memcpy(s, head + off, k);
+		}
+		got = 0;
+		if (k < want && (got = src_read(src, (char *)s + k, want - k,
+		    off + k)) == -1)
 			goto out;
+		got += (ssize_t)k;
 		n = (size_t)got / 2;
 		if (n == 0)
 			break;
@@ -625,8 +683,8 @@ audit_core(const struct audit_opts *o, struct src *src, const struct loc *l,
 		sc.part = part;
 		sc.total = f->frames * f->channels;
 		if (fast) {
-			if (scan_pcm16(l, src, r.data_off, usable - usable % 2,
-			    &sc, d) == -1)
+			if (scan_pcm16(l, src, head, (size_t)got, r.data_off,
+			    usable - usable % 2, &sc, d) == -1)
 				goto out;
 		} else if (a != NULL)
 			scan_decoded(l, a, f->channels, &sc, d);

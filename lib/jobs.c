@@ -12,8 +12,10 @@
  * at a time.  A worker never runs further than the window ahead of the
  * oldest result not yet handed back, so memory stays bounded however
  * slow one item is.  The caller takes every result that is ready in one
- * go.  Between rounds the workers wait for the next one, keeping their
- * states.
+ * go, and is a worker itself while the next one is not: threads - 1
+ * threads are started, so that on a machine of that many cores no
+ * thread sits waiting while the others are short of a core.  Between
+ * rounds the workers wait for the next one, keeping their states.
  */
 #define BATCH_MAX 64
 #define BATCH_SHARE 8		/* a batch is 1/(threads * 8) of the rest */
@@ -59,34 +61,46 @@ batch_size(const struct jobs *j)
 	return k > 0 ? k : 1;
 }
 
+/* Whether a batch may be taken now: under the lock. */
+static int
+can_take(const struct jobs *j)
+{
+	return j->next < j->n && j->next < j->flushed + j->window;
+}
+
+/* Take a batch and run it with w's state: called and returns locked. */
+static void
+run_batch(struct jobs *j, struct worker *w)
+{
+	void *res[BATCH_MAX];
+	size_t i = j->next, k = batch_size(j), m;
+
+	j->next += k;
+	pthread_mutex_unlock(&j->mu);
+	for (m = 0; m < k; m++)
+		res[m] = j->spec.work(i + m, w->state, j->spec.ctx);
+	pthread_mutex_lock(&j->mu);
+	for (m = 0; m < k; m++) {
+		j->slot[(i + m) % j->window] = res[m];
+		j->have[(i + m) % j->window] = 1;
+	}
+	if (j->waiting)
+		pthread_cond_signal(&j->ready);
+}
+
 static void *
 worker(void *arg)
 {
 	struct worker *w = arg;
 	struct jobs *j = w->j;
-	void *res[BATCH_MAX];
-	size_t i, k, m;
 
 	pthread_mutex_lock(&j->mu);
 	for (;;) {
-		while (!j->stop && (j->next >= j->n ||
-		    j->next >= j->flushed + j->window))
+		while (!j->stop && !can_take(j))
 			pthread_cond_wait(&j->room, &j->mu);
 		if (j->stop)
 			break;
-		i = j->next;
-		k = batch_size(j);
-		j->next += k;
-		pthread_mutex_unlock(&j->mu);
-		for (m = 0; m < k; m++)
-			res[m] = j->spec.work(i + m, w->state, j->spec.ctx);
-		pthread_mutex_lock(&j->mu);
-		for (m = 0; m < k; m++) {
-			j->slot[(i + m) % j->window] = res[m];
-			j->have[(i + m) % j->window] = 1;
-		}
-		if (j->waiting)
-			pthread_cond_signal(&j->ready);
+		run_batch(j, w);
 	}
 	pthread_mutex_unlock(&j->mu);
 	return NULL;
@@ -125,8 +139,10 @@ jobs_start(const struct jobs_spec *spec)
 	pthread_mutex_init(&j->mu, NULL);
 	pthread_cond_init(&j->ready, NULL);
 	pthread_cond_init(&j->room, NULL);
-	for (t = 0; t < nt; t++) {
-		if (pthread_create(&j->tid[t], NULL, worker, &j->w[t]) != 0)
+	/* The caller is the first worker: nt - 1 threads more. */
+	for (t = 1; t < nt; t++) {
+		if (pthread_create(&j->tid[t - 1], NULL, worker, &j->w[t]) !=
+		    0)
 			break;
 		j->started++;
 	}
@@ -150,10 +166,20 @@ jobs_feed(struct jobs *j, size_t n)
 	j->next = j->flushed = 0;
 	pthread_cond_broadcast(&j->room);
 	for (i = 0; i < n; i = k) {
-		j->waiting = 1;
-		while (!j->have[i % j->window])
+		/*
+		 * Rather than wait for the next result, work: with one
+		 * thread a core, no thread only waits and none preempts
+		 * the workers to hand results back.
+		 */
+		while (!j->have[i % j->window]) {
+			if (can_take(j)) {
+				run_batch(j, &j->w[0]);
+				continue;
+			}
+			j->waiting = 1;
 			pthread_cond_wait(&j->ready, &j->mu);
-		j->waiting = 0;
+			j->waiting = 0;
+		}
 		for (k = i; k < n && j->have[k % j->window]; k++) {
 			j->got[k - i] = j->slot[k % j->window];
 			j->have[k % j->window] = 0;

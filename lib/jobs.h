@@ -4,12 +4,13 @@
  * own: init(ctx) makes it on the calling thread before the workers start
  * (so it may report into ctx; NULL means it failed), work(i, state, ctx)
  * runs on the worker's thread with that worker's state and returns a
- * result, and fini(state, ctx) frees each state init made, once the
- * workers have ended.  done(i, result, ctx) runs on the caller's thread,
- * for i = 0, 1, 2 ... in order, and owns the result.  Without init, the
- * state is NULL.  jobs_run() runs n items on a pool of its own;
- * jobs_start(), jobs_feed() and jobs_end() keep one pool, and so its
- * workers' states, over several rounds of items.
+ * result (the caller's thread is one of the workers, so done() and
+ * work() may follow each other there), and fini(state, ctx) frees each
+ * state init made, once the workers have ended.  done(i, result, ctx)
+ * runs on the caller's thread, for i = 0, 1, 2 ... in order, and owns
+ * the result.  Without init, the state is NULL.  jobs_run() runs n items
+ * on a pool of its own; jobs_start(), jobs_feed() and jobs_end() keep
+ * one pool, and so its workers' states, over several rounds of items.
  */
 #ifndef VOX_JOBS_H
 #define VOX_JOBS_H

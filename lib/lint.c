@@ -4,6 +4,7 @@
  * are the same wherever a problem is found.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@
 #include "profile.h"
 #include "pron.h"
 #include "related.h"
+#include "riff.h"
 #include "strset.h"
 #include "text.h"
 #include "trans.h"
@@ -148,6 +150,25 @@ entry_loc(const struct dataset *ds, const struct dataset_entry *e,
 	}
 }
 
+/*
+ * The transcript's own checks (reading it, the text engine, each line),
+ * which need nothing of the audio: run as one more item with the audio,
+ * so that on two cores they take no time of their own.  Their findings
+ * wait in d, and are told after the audio's, as ever; pairing follows
+ * once the audio is done (lint_transcript()).
+ */
+struct trans_job {
+	const struct lint_opts		 *o;
+	struct dataset			 *ds;
+	const struct dataset_entry	 *e;	/* NULL: no pairing */
+	struct trans			  tr;
+	struct text			 *t;
+	struct buf			  in;
+	struct diag			  d;
+	struct loc			  l;
+	char				 *path;
+};
+
 /* The audio of a dataset, audited in parallel, results in order. */
 struct audio_job {
 	struct dataset			 *ds;
@@ -158,6 +179,8 @@ struct audio_job {
 	struct lint_set			 *collect;
 	struct lint_result		 *res;
 	struct html_view		 *view;
+	double				 *secs;	/* by entry, to pair */
+	struct trans_job		 *tj;	/* item 0, or NULL */
 };
 
 struct audio_res {
@@ -195,16 +218,73 @@ view_audio(struct html_view *v, const struct dataset *ds,
 	free(path);
 }
 
+static void
+trans_job_init(struct trans_job *tj, const struct lint_opts *o,
+    struct dataset *ds)
+{
+	struct trans tr = TRANS_INIT;
+	struct buf in = BUF_INIT;
+	struct diag d = DIAG_INIT;
+
+	memset(tj, 0, sizeof(*tj));
+	tj->o = o;
+	tj->ds = ds;
+	tj->tr = tr;
+	tj->in = in;
+	tj->d = d;
+}
+
+/* The transcript's checks before pairing, findings in tj->d. */
+static void
+trans_first(struct trans_job *tj)
+{
+	const struct lint_opts *o = tj->o;
+	struct trans_opts to;
+	int rc;
+
+	if ((tj->e = trans_find(tj->ds, &tj->d)) == NULL ||
+	    dataset_skip(tj->ds, tj->e, o->prof)) {
+		tj->e = NULL;
+		return;
+	}
+	entry_loc(tj->ds, tj->e, &tj->l, &tj->path);
+	/* Counted as inflated, whatever the member's header declares. */
+	if ((rc = dataset_read(tj->ds, tj->e, &tj->in, LINT_TRANS_MAX,
+	    &tj->d)) != 0) {
+		if (rc == 1)
+			diag_add(&tj->d, &tj->l, "TRANS-FILE", "over %llu MiB, "
+			    "too big for a transcript; not checked",
+			    LINT_TRANS_MAX >> 20);
+		tj->e = NULL;
+		return;
+	}
+	memset(&to, 0, sizeof(to));
+	to.loc = o->loc;
+	to.repeat_max = o->prof->repeat_max;
+	if ((tj->t = text_open(o->loc->tag, &tj->d)) == NULL) {
+		tj->e = NULL;
+		return;
+	}
+	trans_check(&tj->tr, tj->t, &to, tj->in.s != NULL ? tj->in.s : "",
+	    tj->in.len, &tj->l, NULL, &tj->d);
+}
+
 static void *
 audio_work(size_t i, void *state, void *arg)
 {
 	struct audio_job *j = arg;
-	const struct dataset_entry *e = j->wav[i];
-	struct audio_res *r = xcalloc(1, sizeof(*r));
+	const struct dataset_entry *e;
+	struct audio_res *r;
 	struct buf b = BUF_INIT;
 	struct loc l;
 	char *path;
 
+	if (j->tj != NULL && i-- == 0) {
+		trans_first(j->tj);
+		return j->tj;
+	}
+	e = j->wav[i];
+	r = xcalloc(1, sizeof(*r));
 	entry_loc(j->ds, e, &l, &path);
 	if (e->size > LINT_MEMBER_MAX) {
 		diag_syserr(&r->rd, "cannot check '%s': %llu bytes is too big "
@@ -216,6 +296,14 @@ audio_work(size_t i, void *state, void *arg)
 		goto out;
 	audit_mem(&j->ao, l.file, l.member, b.s != NULL ? b.s : "", b.len,
 	    &r->af);
+	/*
+	 * The length pairing wants, from the header as it reads it (the
+	 * first RIFF_HEAD_MAX bytes): here, in parallel, from bytes read
+	 * already, not once more a file after another.  Each worker has
+	 * its own entries.
+	 */
+	j->secs[e - j->ds->v] = riff_seconds((const unsigned char *)b.s,
+	    b.len < RIFF_HEAD_MAX ? b.len : RIFF_HEAD_MAX, e->size);
 	/* Duplicates are the same samples, whatever the headers say. */
 	if (r->af.f.header_bytes >= 0 && r->af.f.data_bytes >= 0 &&
 	    (uint64_t)(r->af.f.header_bytes + r->af.f.data_bytes) <= b.len)
@@ -235,6 +323,8 @@ audio_done(size_t i, void *res, void *arg)
 	struct audio_job *j = arg;
 	struct audio_res *r = res;
 
+	if (j->tj != NULL && i-- == 0)
+		return;
 	diag_move(j->d, &r->rd);
 	diag_move(j->d, &r->af.d);
 	if (r->af.f.opened) {
@@ -254,7 +344,8 @@ audio_done(size_t i, void *res, void *arg)
 
 static void
 lint_audio(const struct lint_opts *o, struct dataset *ds,
-    struct lint_set *collect, struct lint_result *res, struct diag *d)
+    struct lint_set *collect, double *secs, struct trans_job *tj,
+    struct lint_result *res, struct diag *d)
 {
 	struct audio_job j;
 	struct jobs_spec js = { 0 };
@@ -276,7 +367,9 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
 	j.collect = collect;
 	j.res = res;
 	j.view = o->view;
-	js.n = n;
+	j.secs = secs;
+	j.tj = tj;
+	js.n = n + (tj != NULL);
 	js.threads = o->jobs;
 	js.work = audio_work;
 	js.done = audio_done;
@@ -339,47 +432,24 @@ view_lines(struct html_view *v, const struct loc *l, const struct buf *in,
 		    tr->v[i].chars);
 }
 
+/* Pairing, once the audio is done; then what the transcript gives. */
 static void
-lint_transcript(const struct lint_opts *o, struct dataset *ds,
-    struct lint_set *collect, struct lint_result *res, struct diag *d)
+lint_transcript(const struct lint_opts *o, struct trans_job *tj,
+    struct lint_set *collect, const double *secs, struct lint_result *res,
+    struct diag *d)
 {
-	const struct dataset_entry *e;
-	struct trans tr = TRANS_INIT;
-	struct trans_opts to;
-	struct text *t = NULL;
-	struct buf in = BUF_INIT;
-	struct loc l;
-	char *path = NULL;
-	int rc;
-
-	if ((e = trans_find(ds, d)) == NULL ||
-	    dataset_skip(ds, e, o->prof))
-		return;
-	entry_loc(ds, e, &l, &path);
-	/* Counted as inflated, whatever the member's header declares. */
-	if ((rc = dataset_read(ds, e, &in, LINT_TRANS_MAX, d)) != 0) {
-		if (rc == 1)
-			diag_add(d, &l, "TRANS-FILE", "over %llu MiB, too big "
-			    "for a transcript; not checked",
-			    LINT_TRANS_MAX >> 20);
-		goto out;
+	diag_move(d, &tj->d);
+	if (tj->e != NULL) {
+		trans_pair(&tj->tr, tj->ds, secs, &tj->l, d);
+		res->lines = tj->tr.n;
+		view_lines(o->view, &tj->l, &tj->in, &tj->tr);
+		collect_lines(buf_str(&tj->in), tj->in.len, collect);
 	}
-	memset(&to, 0, sizeof(to));
-	to.loc = o->loc;
-	to.repeat_max = o->prof->repeat_max;
-	if ((t = text_open(o->loc->tag, d)) == NULL)
-		goto out;
-	trans_check(&tr, t, &to, in.s != NULL ? in.s : "", in.len, &l, NULL,
-	    d);
-	trans_pair(&tr, ds, &l, d);
-	res->lines = tr.n;
-	view_lines(o->view, &l, &in, &tr);
-	collect_lines(buf_str(&in), in.len, collect);
-out:
-	text_close(t);
-	trans_release(&tr);
-	buf_release(&in);
-	free(path);
+	text_close(tj->t);
+	trans_release(&tj->tr);
+	buf_release(&tj->in);
+	diag_release(&tj->d);
+	free(tj->path);
 }
 
 /*
@@ -608,8 +678,10 @@ lint_dataset(const struct lint_opts *o, const char *path,
 {
 	struct dataset ds = DATASET_INIT;
 	struct loc l = { path, NULL, 0, 0 };
-	size_t wavs, texts;
+	struct trans_job tj;
+	size_t wavs, texts, i;
 	unsigned int kind;
+	double *secs;
 	char *top;
 
 	if (dataset_open(&ds, path, d) == -1) {
@@ -640,9 +712,16 @@ lint_dataset(const struct lint_opts *o, const char *path,
 			    kind_name((enum kind)res->kind));
 		lint_layout(&ds, res->kind, d);
 		lint_locale(o, path, res->kind, d);
-		lint_audio(o, &ds, collect, res, d);
+		/* NAN: not learnt while auditing, pairing reads it. */
+		secs = xreallocarray(NULL, ds.n + 1, sizeof(*secs));
+		for (i = 0; i < ds.n; i++)
+			secs[i] = NAN;
+		trans_job_init(&tj, o, &ds);
+		lint_audio(o, &ds, collect, secs, res->kind == KIND_ACOUSTIC ?
+		    &tj : NULL, res, d);
 		if (res->kind == KIND_ACOUSTIC)
-			lint_transcript(o, &ds, collect, res, d);
+			lint_transcript(o, &tj, collect, secs, res, d);
+		free(secs);
 		lint_duplicates(&ds, collect, d);
 		if (other != NULL)
 			lint_leaks(&ds, collect, other, d);

@@ -16,13 +16,23 @@ now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+/*
+ * Whether a line is drawn for on: 1 yes, 0 no, -1 when stderr is a
+ * terminal.  A tool asks first when the total costs work to learn.
+ */
+int
+progress_wanted(int on)
+{
+	return on < 0 ? isatty(STDERR_FILENO) : on;
+}
+
 /* on: 1 yes, 0 no, -1 when stderr is a terminal. */
 void
 progress_begin_unit(struct progress *p, int on, double total,
     enum progress_unit kind)
 {
 	memset(p, 0, sizeof(*p));
-	p->on = on < 0 ? isatty(STDERR_FILENO) : on;
+	p->on = progress_wanted(on);
 	p->kind = kind;
 	p->total = total;
 	p->start = p->last = now();

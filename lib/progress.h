@@ -53,5 +53,6 @@ void	progress_part(struct progress_part *, double);
 void	progress_part_end(struct progress_part *);
 int	progress_format(const struct progress *, double, char *, size_t);
 double	progress_bytes(char *const *, size_t);
+int	progress_wanted(int);
 
 #endif

@@ -16,6 +16,12 @@
 #define SCAN_CLIP_RUN	3	/* full-scale samples in a row: a clip */
 #define SCAN_SILENCE_DB (-50.0)	/* 10 ms windows below this are quiet */
 #define SCAN_HF_TAPS	31	/* taps of the high-pass probe */
+/*
+ * Samples per scan_block() call from a reader.  The high-pass probes
+ * are placed by block, so every reader of a file (read, in memory,
+ * decoded) feeds blocks of this size to find the same figures.
+ */
+#define SCAN_BLOCK	65536
 
 /* The running state of a sample scan. */
 struct scan {

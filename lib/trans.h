@@ -63,8 +63,8 @@ struct trans {
 int	trans_check(struct trans *, struct text *, const struct trans_opts *,
 	    const char *, size_t, const struct loc *, struct buf *,
 	    struct diag *);
-int	trans_pair(struct trans *, struct dataset *, const struct loc *,
-	    struct diag *);
+int	trans_pair(struct trans *, struct dataset *, const double *,
+	    const struct loc *, struct diag *);
 const struct dataset_entry *trans_find(const struct dataset *, struct diag *);
 int	trans_run(const struct trans_opts *, const char *, const char *,
 	    struct buf *, struct trans *, struct diag *);

@@ -68,7 +68,8 @@ work(size_t i, void *state, void *arg)
 	struct ctx *c = arg;
 	struct item *it = xcalloc(1, sizeof(*it));
 
-	progress_part_init(&it->part, &c->prog,
+	/* No line drawn: no share to count, nor its lock to take. */
+	progress_part_init(&it->part, c->prog.on ? &c->prog : NULL,
 	    c->prog.kind == PROGRESS_BYTES ? progress_bytes(&c->files[i], 1) :
 	    1);
 	audit_file_part(&c->ao, c->files[i], &it->part, &it->af);
@@ -105,7 +106,7 @@ main(int argc, char *argv[])
 	struct diag ld = DIAG_INIT;
 	double bytes;
 	size_t n;
-	int rc;
+	int rc, on;
 
 	if ((rc = opts_parse(&tool, &co, argc, argv)) != OPTS_GO)
 		return rc;
@@ -133,12 +134,16 @@ main(int argc, char *argv[])
 		if (cx.rec.len > 0)
 			fwrite(cx.rec.s, 1, cx.rec.len, stdout);
 	}
-	/* --scan reads every byte: count bytes, so big files show. */
-	if (cx.ao.scan && (bytes = progress_bytes(cx.files, n)) > 0)
-		progress_begin_unit(&cx.prog, co.progress, bytes,
-		    PROGRESS_BYTES);
+	/*
+	 * --scan reads every byte: count bytes, so big files show.  The
+	 * sizes cost a stat of every file, before any work starts: only
+	 * for a line that is drawn.
+	 */
+	on = progress_wanted(co.progress);
+	if (on && cx.ao.scan && (bytes = progress_bytes(cx.files, n)) > 0)
+		progress_begin_unit(&cx.prog, on, bytes, PROGRESS_BYTES);
 	else
-		progress_begin(&cx.prog, co.progress, n, "files");
+		progress_begin(&cx.prog, on, n, "files");
 	js.n = n;
 	js.threads = opts_jobs(&co);
 	js.work = work;

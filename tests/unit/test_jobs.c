@@ -127,6 +127,38 @@ test_batches(void)
 	free(w.by);
 }
 
+/*
+ * The caller works too, rather than only wait: with two threads asked,
+ * some items run on the caller's thread, and all of them on two
+ * threads, so no third thread competes for a core.
+ */
+static void
+test_caller_works(void)
+{
+	size_t n = 4000, i, on_caller = 0, other = 0;
+	struct who w = { NULL, 0, 1 };
+	struct jobs_spec s = { n, 2, NULL, NULL, work_who, done_who, &w };
+	pthread_t me = pthread_self(), them = me;
+
+	w.by = calloc(n, sizeof(*w.by));
+	REQUIRE(w.by != NULL);
+	CHECK(jobs_run(&s) == 0);
+	CHECK(w.order_ok && w.next == n);
+	for (i = 0; i < n; i++) {
+		if (pthread_equal(w.by[i], me)) {
+			on_caller++;
+			continue;
+		}
+		if (other++ == 0)
+			them = w.by[i];
+		else
+			CHECK(pthread_equal(w.by[i], them));
+	}
+	CHECK(on_caller > 0);
+	CHECK(on_caller + other == n);
+	free(w.by);
+}
+
 /* A worker's state, for the tests of init and fini. */
 struct state {
 	pthread_t	thread;		/* the one that ran work with it */
@@ -344,6 +376,7 @@ main(void)
 	RUN(test_two);
 	RUN(test_many_threads_few_items);
 	RUN(test_batches);
+	RUN(test_caller_works);
 	RUN(test_states);
 	RUN(test_states_few);
 	RUN(test_init_fails);

@@ -209,6 +209,20 @@ test_part_in_file(void)
 	diag_release(&d);
 }
 
+/* Whether a line is drawn: as told, or when stderr is a terminal. */
+static void
+test_wanted(void)
+{
+	struct progress p;
+
+	CHECK(progress_wanted(1) == 1);
+	CHECK(progress_wanted(0) == 0);
+	CHECK(progress_wanted(-1) == isatty(STDERR_FILENO));
+	progress_begin(&p, -1, 10, "files");
+	CHECK(p.on == progress_wanted(-1));
+	progress_end(&p);
+}
+
 int
 main(void)
 {
@@ -219,5 +233,6 @@ main(void)
 	RUN(test_bytes_total);
 	RUN(test_part);
 	RUN(test_part_in_file);
+	RUN(test_wanted);
 	return UNIT_EXIT();
 }
