@@ -83,6 +83,12 @@ struct related_norm {
 	struct text_spans	 sp;		/* sentences */
 	struct text_spans	 uri;
 	int			 latin1;
+	size_t			 coloff;	/* a sentence's offset */
+	unsigned long		 colcp;		/* code points before it */
+	struct {
+		const char		*id;
+		const struct rule	*r;
+	}			 rules[8];	/* rule_find() by id */
 };
 
 /* A bounded line reader over a stream or memory. */
@@ -122,9 +128,17 @@ struct runner {
 	struct writer		 w;
 	struct jobs		*jobs;		/* a normalizer per worker */
 	struct related_norm	*given;		/* the caller's, or NULL */
-	struct related_block	*blk;
+	struct related_block	*blk;		/* with threads, two rounds */
 	struct related_result	*res;
-	size_t			 nblk;
+	size_t			 nblk;		/* blocks a round */
+	size_t			 cur;		/* the round's first in blk */
+	int			 two;		/* read ahead into the other */
+	struct reader		*rd;		/* read ahead from, or NULL */
+	size_t			 ahead;		/* blocks read ahead */
+	int			 rdone;		/* nothing left to read */
+	unsigned long		 line;		/* the next line read */
+	unsigned long		 crlf;		/* CRLF lines so far */
+	struct diag		 rdiag;		/* what reading ahead found */
 	const char		*file;
 	struct diag		 lines;		/* the file's TEXT-LINE notes */
 	unsigned long		 nlines;	/* how many */
@@ -140,12 +154,27 @@ add(struct related_norm *n, unsigned long col, const char *id,
     const char *fmt, ...)
 {
 	va_list ap;
-	const struct rule *r = rule_find(id);
+	const struct rule *r = NULL;
+	size_t k;
 
 	/* Normalizing with no report: nobody would see it. */
-	if (!n->o->check && !n->o->record && r != NULL &&
-	    (r->flags & RULE_REPORT_ONLY))
-		return;
+	if (!n->o->check && !n->o->record) {
+		/* Most lines add a note: look each id up once. */
+		for (k = 0; k < 8 && n->rules[k].id != NULL &&
+		    n->rules[k].id != id; k++)
+			;
+		if (k < 8 && n->rules[k].id == id)
+			r = n->rules[k].r;
+		else {
+			r = rule_find(id);
+			if (k < 8) {
+				n->rules[k].id = id;
+				n->rules[k].r = r;
+			}
+		}
+		if (r != NULL && (r->flags & RULE_REPORT_ONLY))
+			return;
+	}
 	va_start(ap, fmt);
 	diag_vat(&n->res->d, &n->loc, n->loc.line, col, id, SEV_NONE, fmt,
 	    ap);
@@ -334,9 +363,16 @@ norm_sentence(struct related_norm *n, const char *s, size_t off,
 	const struct related_opts *o = n->o;
 	uint64_t *cnt = n->res->st.count;
 	struct text_repeat r;
-	unsigned long base = utf8_col(s, off) - 1;
+	unsigned long base;
 	size_t k, at;
 	char desc[160];
+
+	/* The sentences of a line come in order: count on from the last. */
+	if (off < n->coloff)
+		n->coloff = n->colcp = 0;
+	base = n->colcp + utf8_ncp(s + n->coloff, off - n->coloff);
+	n->coloff = off;
+	n->colcp = base;
 
 	switch (overlaps(s, &n->uri, off, len, &k)) {
 	case 1:
@@ -447,10 +483,21 @@ static int
 one_sentence(const char *s, size_t len)
 {
 	size_t i, end = trim_end(s, len);
+	uint64_t w;
 
 	while (end > 0 && strchr(".!?\"')", s[end - 1]) != NULL)
 		end--;
 	for (i = 0; i < len; i++) {
+		/* Eight bytes at a time of ASCII with no '.', '!', '?'. */
+		for (; i + 8 <= end; i += 8) {
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080ULL) ||
+			    utf8_has_byte(w, '.') || utf8_has_byte(w, '!') ||
+			    utf8_has_byte(w, '?'))
+				break;
+		}
+		if (i == len)
+			break;
 		if ((unsigned char)s[i] >= 0x80)
 			return 0;
 		if (i < end && (s[i] == '.' || s[i] == '!' || s[i] == '?'))
@@ -516,7 +563,7 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 	uint64_t *cnt = n->res->st.count;
 	size_t off, at, i, nsp;
 	char desc[160];
-	int cjk, rc;
+	int ascii, cjk, rc;
 	unsigned int pm;
 
 	if ((off = utf8_check(s, len)) < len) {
@@ -541,8 +588,9 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 	}
 	buf_reset(&n->a);
 	buf_reset(&n->b);
-	at = text_find_bad(n->t, s, len);
 	rc = text_clean(n->t, s, len, &n->a);
+	/* What text_find_bad() finds, text_clean() deletes: 0, none. */
+	at = rc == 0 ? len : text_find_bad(n->t, s, len);
 	if (rc == -1) {
 		buf_reset(&n->a);
 		buf_add(&n->a, s, len);
@@ -557,7 +605,14 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 		    s[at] == '\t' ? "made a space" : "deleted");
 		cnt[RC_CLEAN]++;
 	}
-	cjk = text_is_cjk(n->t) || text_has_cjk(n->a.s, n->a.len);
+	/*
+	 * ASCII is composed, has no compatibility forms and nothing the
+	 * punctuation map changes: the next steps would copy it unchanged.
+	 */
+	ascii = utf8_ascii(n->a.s, n->a.len) == n->a.len;
+	cjk = text_is_cjk(n->t) || (!ascii && text_has_cjk(n->a.s, n->a.len));
+	if (ascii)
+		goto split;
 	if (step(n, text_nfc(n->t, n->a.s, n->a.len, &n->b))) {
 		add(n, 1, "TEXT-NORM", "the line is not in NFC; it is "
 		    "composed");
@@ -582,6 +637,7 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 		cnt[RC_PUNCT]++;
 	}
 	step(n, rc);
+split:
 	/* The sentence steps reuse a and b: keep the line in sp's care. */
 	{
 		struct buf line = n->a;
@@ -608,6 +664,7 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 			    "they are written one per line", nsp);
 			cnt[RC_SPLIT]++;
 		}
+		n->coloff = n->colcp = 0;
 		for (i = 0; i < nsp; i++)
 			norm_sentence(n, line.s, n->sp.v[i].off,
 			    n->sp.v[i].len, n->o->nosplit ? "line" :
@@ -667,8 +724,13 @@ related_norm_free(struct related_norm *n)
 /* Normalize the lines of blk into res (which it resets). */
 void
 related_norm_block(struct related_norm *n, const struct related_block *blk,
-    struct related_result *res)
+    struct related_result *to)
 {
+	/*
+	 * Work on a copy on this thread's stack: the results of a round
+	 * lie side by side, and another worker writes the next one's.
+	 */
+	struct related_result loc = *to, *res = &loc;
 	size_t i;
 
 	buf_reset(&res->out);
@@ -688,6 +750,7 @@ related_norm_block(struct related_norm *n, const struct related_block *blk,
 		    blk->off[i + 1] - blk->off[i]);
 	}
 	n->res = NULL;
+	*to = loc;
 }
 
 void
@@ -970,7 +1033,7 @@ work(size_t i, void *state, void *ctx)
 	struct related_norm *n = state;
 
 	n->loc.file = rn->file;
-	related_norm_block(n, &rn->blk[i], &rn->res[i]);
+	related_norm_block(n, &rn->blk[rn->cur + i], &rn->res[i]);
 	return &rn->res[i];
 }
 
@@ -1034,6 +1097,9 @@ lines_end(struct runner *rn)
 	rn->nlines = 0;
 }
 
+static int	read_block(struct runner *, struct reader *,
+		    struct related_block *, struct diag *);
+
 static void
 done(size_t i, void *result, void *ctx)
 {
@@ -1069,45 +1135,58 @@ done(size_t i, void *result, void *ctx)
 	}
 	lines_hold(rn, &r->d);
 	pass_findings(rn, &r->d);
+	/*
+	 * The workers are still on this round: read a block of the next
+	 * one meanwhile, so that they need not wait for it.
+	 */
+	if (rn->rd != NULL && !rn->rdone && rn->ahead < rn->nblk) {
+		if (read_block(rn, rn->rd, &rn->blk[(rn->cur == 0 ?
+		    rn->nblk : 0) + rn->ahead], &rn->rdiag))
+			rn->ahead++;
+		else
+			rn->rdone = 1;
+	}
 	(void)i;
 }
 
-/* Read up to nblk blocks; returns how many hold lines. */
-static size_t
-read_blocks(struct runner *rn, struct reader *r, unsigned long *line,
-    unsigned long *crlf)
+/* Read a block of lines into b, noting in d; 0 if there were none. */
+static int
+read_block(struct runner *rn, struct reader *r, struct related_block *b,
+    struct diag *d)
 {
-	struct related_block *b;
 	const char *s;
-	size_t len, k;
-	int cut, got;
+	size_t len;
+	int cut;
 
-	for (k = 0; k < rn->nblk; k++) {
-		b = &rn->blk[k];
-		buf_reset(&b->text);
-		b->n = 0;
-		b->first = *line;
-		while (b->n < BLOCK_LINES && b->text.len < BLOCK_BYTES) {
-			if ((got = reader_line(r, rn->o->line_max, &s, &len,
-			    &cut)) != 1)
-				break;
-			if (len > 0 && s[len - 1] == '\r') {
-				len--;
-				if ((*crlf)++ == 0) {
-					struct loc l = { rn->file, NULL,
-					    *line, 0 };
-
-					diag_addsev(rn->d, &l, "TEXT-NORM",
-					    SEV_NOTE, "lines end in CRLF; the "
-					    "output ends them in LF");
-				}
-			}
-			block_add(b, s, len, cut);
-			(*line)++;
-		}
-		if (b->n == 0)
+	buf_reset(&b->text);
+	b->n = 0;
+	b->first = rn->line;
+	while (b->n < BLOCK_LINES && b->text.len < BLOCK_BYTES) {
+		if (reader_line(r, rn->o->line_max, &s, &len, &cut) != 1)
 			break;
+		if (len > 0 && s[len - 1] == '\r') {
+			len--;
+			if (rn->crlf++ == 0) {
+				struct loc l = { rn->file, NULL, rn->line, 0 };
+
+				diag_addsev(d, &l, "TEXT-NORM", SEV_NOTE,
+				    "lines end in CRLF; the output ends them "
+				    "in LF");
+			}
+		}
+		block_add(b, s, len, cut);
+		rn->line++;
 	}
+	return b->n > 0;
+}
+
+/* Read the blocks from k on of the round; returns how many hold lines. */
+static size_t
+read_blocks(struct runner *rn, struct reader *r, size_t k)
+{
+	for (; k < rn->nblk; k++)
+		if (!read_block(rn, r, &rn->blk[rn->cur + k], rn->d))
+			break;
 	return k;
 }
 
@@ -1160,21 +1239,37 @@ static void
 run_one(struct runner *rn, struct reader *r)
 {
 	struct loc l = { rn->file, NULL, 0, 0 };
-	unsigned long line = 1, crlf = 0, limit;
+	unsigned long limit;
 	uint64_t in0 = rn->st->lines_in, out0 = rn->st->lines_out, max;
 	size_t nb;
 
+	rn->line = 1;
+	rn->crlf = 0;
 	if (sniff(rn, r) == -1)
 		goto out;
+	nb = read_blocks(rn, r, 0);
 	for (;;) {
-		nb = read_blocks(rn, r, &line, &crlf);
 		if (rn->out != NULL)
 			pass_findings(rn, rn->d);
 		if (nb == 0)
 			break;
+		if (rn->two) {
+			rn->rd = r;
+			rn->ahead = 0;
+			rn->rdone = 0;
+		}
 		jobs_feed(rn->jobs, nb);
+		rn->rd = NULL;
+		if (!rn->two) {
+			nb = read_blocks(rn, r, 0);
+			continue;
+		}
+		/* The next round: what done() read ahead, then the rest. */
+		rn->cur = rn->cur == 0 ? rn->nblk : 0;
+		diag_move(rn->d, &rn->rdiag);
+		nb = rn->rdone ? rn->ahead : read_blocks(rn, r, rn->ahead);
 	}
-	rn->st->count[RC_EOL] += crlf;
+	rn->st->count[RC_EOL] += rn->crlf;
 	lines_end(rn);
 	if (r->err != 0)
 		diag_syserr(rn->d, "read error on '%s': %s", rn->file,
@@ -1230,7 +1325,9 @@ runner_init(struct runner *rn, const struct related_opts *o,
 	if ((rn->jobs = jobs_start(&js)) == NULL)
 		return -1;
 	rn->nblk = threads == 1 ? 1 : (size_t)threads * BATCH_PER_THREAD;
-	rn->blk = xcalloc(rn->nblk, sizeof(*rn->blk));
+	rn->two = threads > 1;
+	rn->blk = xcalloc(rn->two ? 2 * rn->nblk : rn->nblk,
+	    sizeof(*rn->blk));
 	rn->res = xcalloc(rn->nblk, sizeof(*rn->res));
 	return 0;
 }
@@ -1243,11 +1340,14 @@ runner_release(struct runner *rn)
 	jobs_end(rn->jobs);
 	for (k = 0; k < rn->nblk; k++) {
 		related_block_release(&rn->blk[k]);
+		if (rn->two)
+			related_block_release(&rn->blk[rn->nblk + k]);
 		related_result_release(&rn->res[k]);
 	}
 	free(rn->blk);
 	free(rn->res);
 	diag_release(&rn->lines);
+	diag_release(&rn->rdiag);
 }
 
 /*

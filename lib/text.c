@@ -3,8 +3,11 @@
  * reused for every line (research/icu-notes.md section 8): opening a
  * break iterator or a number format costs milliseconds, using one costs
  * microseconds.  Transliterators are far too slow for the hot path
- * (4 MB/s), so their rules are run once per BMP code point at open and
- * kept as lookup tables that map a code point to its UTF-8 replacement.
+ * (4 MB/s), so their rules are run once per BMP code point, a page at a
+ * time as text first needs one, and kept as lookup tables that map a
+ * code point to its UTF-8 replacement.  The sentence iterator and the
+ * normalizers' quick checks have UTF-8 twins here that ask ICU only for
+ * what they leave out: most lines are never converted to UTF-16.
  */
 #include <ctype.h>
 #include <stdbool.h>
@@ -40,14 +43,27 @@
 struct cmap {
 	uint32_t	*ent;
 	struct buf	 pool;
+	UTransliterator	*tr;		/* fills a page of ent at a time */
+	unsigned char	 built[0x10000 / 256];
 };
 
 /* A token for repetition checks: its bytes and its case-folded key. */
 struct tok {
-	size_t	off;
-	size_t	len;
-	size_t	koff;
-	size_t	klen;
+	size_t		off;
+	size_t		len;
+	size_t		koff;
+	size_t		klen;
+	uint32_t	hash;	/* of the key: most tokens differ here */
+};
+
+/*
+ * A normalizer's quick check for the BMP, a bit per code point, built a
+ * page of 256 code points at a time as text needs them.
+ */
+struct qc {
+	const UNormalizer2	*n;
+	uint64_t		 yes[0x10000 / 64];
+	unsigned char		 built[0x10000 / 256];
 };
 
 struct text {
@@ -91,6 +107,18 @@ struct text {
 	size_t			 tokcap;
 	struct buf		 key;
 	struct text_spans	 tmp;
+	struct qc		*qc[5];		/* one per normalizer */
+	size_t			*brk;		/* sentence breaks, bytes */
+	size_t			 nbrk;
+	size_t			 brkcap;
+	int			 sent_rules;	/* 1: the root rules apply */
+	size_t			*abbrlen;	/* of each of abbrevs() */
+	size_t			*abbrnext;	/* 1 + the next of the same */
+	size_t			 abbrfirst[256]; /* 1 + the first by s[n-2] */
+	unsigned char		 sb[128];	/* ASCII Sentence_Break */
+	unsigned char		 sbfast[128];	/* 1: no SATerm, CR, LF */
+	int			 sbswar;	/* those are . ! ? CR LF */
+	unsigned char		 apunct[128];	/* ASCII edge_punct() */
 };
 
 static const char space_rules[] =
@@ -149,6 +177,9 @@ static const char *const abbrev_fr[] = {
 static const char *const abbrev_other[] = {
 	"Dr.", "Prof.", "St.", NULL
 };
+static const char *const *abbrevs(const struct text *);
+static int breaks_agree(struct text *);
+
 static const char *const months_de[] = {
 	"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
 	"August", "September", "Oktober", "November", "Dezember", NULL
@@ -237,13 +268,10 @@ from_u16(const UChar *u, int32_t n, struct buf *out)
 static int
 is_ascii(const char *s, size_t len)
 {
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return 0;
-	return 1;
+	return utf8_ascii(s, len) == len;
 }
+
+#define HIGHS	0x8080808080808080ULL
 
 /* Whether out, from offset start, differs from s. */
 static int
@@ -270,27 +298,36 @@ trans_open(const char *rs)
 	return U_FAILURE(st) ? NULL : tr;
 }
 
-/* Run the transliterator on every BMP code point above ASCII once. */
+/*
+ * Open the transliterator of rules rs; cmap_get() runs it on each code
+ * point of a 256-code-point page once, when text first needs one of
+ * them: a whole BMP costs a start-up longer than a megabyte of text.
+ */
 static int
 cmap_build(struct cmap *m, const char *rs)
 {
-	UTransliterator *tr;
+	if ((m->tr = trans_open(rs)) == NULL)
+		return -1;
+	m->ent = xcalloc(0x10000, sizeof(*m->ent));
+	buf_addc(&m->pool, 0);	/* offset 0 means "unchanged" */
+	return 0;
+}
+
+static void
+cmap_page(struct cmap *m, int32_t page)
+{
 	UErrorCode st;
 	UChar b[32];
 	int32_t c, len, limit;
 	size_t start;
 
-	if ((tr = trans_open(rs)) == NULL)
-		return -1;
-	m->ent = xcalloc(0x10000, sizeof(*m->ent));
-	buf_addc(&m->pool, 0);	/* offset 0 means "unchanged" */
-	for (c = 0x80; c < 0x10000; c++) {
-		if (c >= 0xD800 && c <= 0xDFFF)
+	for (c = page << 8; c < (page + 1) << 8; c++) {
+		if (c < 0x80 || (c >= 0xD800 && c <= 0xDFFF))
 			continue;
 		b[0] = (UChar)c;
 		len = limit = 1;
 		st = U_ZERO_ERROR;
-		utrans_transUChars(tr, b, &len, 32, 0, &limit, &st);
+		utrans_transUChars(m->tr, b, &len, 32, 0, &limit, &st);
 		if (U_FAILURE(st) || (len == 1 && b[0] == c))
 			continue;
 		start = m->pool.len;
@@ -301,24 +338,30 @@ cmap_build(struct cmap *m, const char *rs)
 		}
 		m->ent[c] = (uint32_t)(start << 8 | (m->pool.len - start));
 	}
-	utrans_close(tr);
-	return 0;
+	m->built[page] = 1;
 }
 
 static void
 cmap_release(struct cmap *m)
 {
+	if (m->tr != NULL)
+		utrans_close(m->tr);
+	m->tr = NULL;
 	free(m->ent);
 	m->ent = NULL;
 	buf_release(&m->pool);
 }
 
 static const char *
-cmap_get(const struct cmap *m, int32_t c, size_t *n)
+cmap_get(struct cmap *m, int32_t c, size_t *n)
 {
 	uint32_t e;
 
-	if (m->ent == NULL || c < 0x80 || c > 0xFFFF || (e = m->ent[c]) == 0)
+	if (m->ent == NULL || c < 0x80 || c > 0xFFFF)
+		return NULL;
+	if (!m->built[c >> 8])
+		cmap_page(m, c >> 8);
+	if ((e = m->ent[c]) == 0)
 		return NULL;
 	*n = e & 0xFF;
 	return m->pool.s + (e >> 8);
@@ -401,7 +444,7 @@ text_open(const char *tag, struct diag *d)
 	UErrorCode st = U_ZERO_ERROR;
 	UParseError pe;
 	UChar pat[sizeof(uri_pattern)];
-	size_t i;
+	size_t i, k;
 	const char *what = "normalizer";
 
 	t = xcalloc(1, sizeof(*t));
@@ -434,10 +477,44 @@ text_open(const char *tag, struct diag *d)
 	    cmap_build(&t->quote, quote_rules) == -1)
 		goto fail;
 	what = "break iterators";
+	/*
+	 * ends_abbrev() looks at the abbreviations whose letter before the
+	 * '.' is the text's: a list of each, by that letter.
+	 */
+	for (i = 0; abbrevs(t)[i] != NULL; i++)
+		;
+	t->abbrlen = xreallocarray(NULL, i, sizeof(*t->abbrlen));
+	t->abbrnext = xcalloc(i, sizeof(*t->abbrnext));
+	while (i-- > 0) {
+		t->abbrlen[i] = strlen(abbrevs(t)[i]);
+		k = (unsigned char)abbrevs(t)[i][t->abbrlen[i] - 2];
+		t->abbrnext[i] = t->abbrfirst[k];
+		t->abbrfirst[k] = i + 1;
+	}
+	/* Greek's own sentence rules (';' ends a question) stay ICU's. */
+	t->sent_rules = !lang_is(t, "el");
+	for (i = 0; i < 128; i++) {
+		t->sb[i] = (unsigned char)u_getIntPropertyValue((UChar32)i,
+		    UCHAR_SENTENCE_BREAK);
+		t->sbfast[i] = t->sb[i] != U_SB_ATERM &&
+		    t->sb[i] != U_SB_STERM && t->sb[i] != U_SB_CR &&
+		    t->sb[i] != U_SB_LF && t->sb[i] != U_SB_SEP &&
+		    t->sb[i] != U_SB_EXTEND && t->sb[i] != U_SB_FORMAT;
+		t->apunct[i] = u_ispunct((UChar32)i) || (ispunct((int)i) &&
+		    i != '\'');
+	}
+	/* breaks_fast() skips eight bytes at a time with no others. */
+	t->sbswar = 1;
+	for (i = 0; i < 128; i++)
+		if (!t->sbfast[i] != (strchr(".!?\r\n", (int)i) != NULL &&
+		    i != 0))
+			t->sbswar = 0;
 	t->sent = ubrk_open(UBRK_SENTENCE, t->icu, NULL, 0, &st);
 	t->word = ubrk_open(UBRK_WORD, t->icu, NULL, 0, &st);
 	if (U_FAILURE(st))
 		goto fail;
+	if (t->sent_rules && !breaks_agree(t))
+		t->sent_rules = 0;
 	what = "URI pattern";
 	u_charsToUChars(uri_pattern, pat, (int32_t)sizeof(uri_pattern));
 	t->uri = uregex_open(pat, -1, UREGEX_CASE_INSENSITIVE, &pe, &st);
@@ -461,6 +538,8 @@ fail:
 void
 text_close(struct text *t)
 {
+	size_t i;
+
 	if (t == NULL)
 		return;
 	free(t->u);
@@ -489,6 +568,11 @@ text_close(struct text *t)
 	free(t->tok);
 	buf_release(&t->key);
 	text_spans_release(&t->tmp);
+	free(t->brk);
+	free(t->abbrlen);
+	free(t->abbrnext);
+	for (i = 0; i < sizeof(t->qc) / sizeof(t->qc[0]); i++)
+		free(t->qc[i]);
 	free(t);
 }
 
@@ -626,7 +710,8 @@ ascii_table(struct text *t)
 
 /*
  * The ASCII text that replaces c in en-US transcripts ("" means delete
- * it), or NULL if there is none.  Borrowed from t.
+ * it), or NULL if there is none.  Borrowed from t until its next look-up
+ * (which may grow the table).
  */
 const char *
 text_ascii_sub(struct text *t, int32_t c, size_t *n)
@@ -718,6 +803,11 @@ text_clean(struct text *t, const char *s, size_t len, struct buf *out)
 	while (i < len) {
 		k = (size_t)uset_spanUTF8(t->drop, s + i, (int32_t)(len - i),
 		    USET_SPAN_NOT_CONTAINED);
+		/* Nothing to delete (the usual): no need to compare. */
+		if (i == 0 && k == len) {
+			buf_add(out, s, len);
+			return 0;
+		}
 		buf_add(out, s + i, k);
 		i += k;
 		if (i >= len)
@@ -743,11 +833,12 @@ text_marks_run(const char *s, size_t len)
 	while (i < len) {
 		if ((unsigned char)s[i] < 0x80) {
 			run = 0;
-			i++;
+			i += utf8_ascii(s + i, len - i);
 			continue;
 		}
 		at = i;
-		if ((c = utf8_cp(s, len, &i)) >= 0 &&
+		/* No mark comes before U+0300: Latin-1 skips ICU. */
+		if ((c = utf8_cp(s, len, &i)) >= 0x300 &&
 		    u_getCombiningClass(c) != 0) {
 			if (++run > TEXT_MARKS_MAX)
 				return at;
@@ -755,6 +846,69 @@ text_marks_run(const char *s, size_t len)
 			run = 0;
 	}
 	return len;
+}
+
+/* Whether n's quick check says yes to c, with combining class 0. */
+static int
+qc_yes(struct qc *q, int32_t c)
+{
+	UErrorCode st;
+	size_t k;
+	UChar u;
+
+	if (!q->built[c >> 8]) {
+		for (k = 0; k < 256; k++) {
+			u = (UChar)((c & 0xFF00) | k);
+			st = U_ZERO_ERROR;
+			if (!U16_IS_SURROGATE(u) &&
+			    unorm2_quickCheck(q->n, &u, 1, &st) == UNORM_YES &&
+			    U_SUCCESS(st) &&
+			    unorm2_getCombiningClass(q->n, u) == 0)
+				q->yes[u >> 6] |= (uint64_t)1 << (u & 63);
+		}
+		q->built[c >> 8] = 1;
+	}
+	return (q->yes[c >> 6] >> (c & 63)) & 1;
+}
+
+/*
+ * Whether s is normalized under n, straight from UTF-8 (icu-notes 1):
+ * every character quick-check yes with combining class 0, which needs
+ * nothing reordered or composed.  ASCII is all of that, so its runs
+ * cost a byte compare; 0 when a character says no or maybe, or is past
+ * the BMP, and normalize() asks ICU.
+ */
+static int
+qc_utf8(struct text *t, const UNormalizer2 *n, const char *s, size_t len)
+{
+	struct qc *q = NULL;
+	size_t i = 0, k;
+	int32_t c;
+
+	/* Too long for UTF-16: ASCII passes, the rest fails as before. */
+	if (len >= INT32_MAX / 2)
+		return is_ascii(s, len);
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i += utf8_ascii(s + i, len - i);
+			continue;
+		}
+		if ((c = utf8_cp(s, len, &i)) < 0 || c > 0xFFFF)
+			return 0;
+		for (k = 0; q == NULL; k++) {
+			if (k == sizeof(t->qc) / sizeof(t->qc[0]))
+				return 0;
+			if (t->qc[k] == NULL) {
+				t->qc[k] = xcalloc(1, sizeof(*t->qc[k]));
+				t->qc[k]->n = n;
+			}
+			if (t->qc[k]->n == n)
+				q = t->qc[k];
+		}
+		if (!qc_yes(q, c))
+			return 0;
+	}
+	return 1;
 }
 
 /*
@@ -769,7 +923,7 @@ normalize(struct text *t, const UNormalizer2 *n, const char *s, size_t len,
 	int32_t un, span, r;
 	size_t start = out->len;
 
-	if (is_ascii(s, len)) {
+	if (qc_utf8(t, n, s, len)) {
 		buf_add(out, s, len);
 		return 0;
 	}
@@ -896,6 +1050,10 @@ text_has_cjk(const char *s, size_t len)
 	int32_t c;
 
 	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i += utf8_ascii(s + i, len - i);
+			continue;
+		}
 		if ((unsigned char)s[i] < 0xE2) {
 			i++;
 			continue;
@@ -935,21 +1093,23 @@ text_punct_map(struct text *t, const char *s, size_t len, unsigned int how,
 	size_t i = 0, at, start = out->len, n;
 	const char *r;
 	int32_t c, w;
+	int any = 0;
 
 	buf_grow(out, len + 1);
 	while (i < len) {
 		if ((unsigned char)s[i] < 0x80 && !(how & TEXT_PM_WIDE)) {
 			/* Copy an ASCII run at once. */
-			for (at = i; i < len && (unsigned char)s[i] < 0x80; i++)
-				;
+			at = i;
+			i += utf8_ascii(s + i, len - i);
 			buf_add(out, s + at, i - at);
 			continue;
 		}
 		if ((unsigned char)s[i] < 0x80) {
 			if ((how & TEXT_PM_WIDE) &&
-			    (w = wide_punct(s, len, i)) != 0)
+			    (w = wide_punct(s, len, i)) != 0) {
 				put_cp(out, w);
-			else
+				any = 1;
+			} else
 				buf_addc(out, s[i]);
 			i++;
 			continue;
@@ -961,12 +1121,14 @@ text_punct_map(struct text *t, const char *s, size_t len, unsigned int how,
 			r = cmap_get(&t->quote, c, &n);
 		if (r == NULL && (how & TEXT_PM_SPACE))
 			r = cmap_get(&t->space, c, &n);
-		if (r != NULL)
+		if (r != NULL) {
 			buf_add(out, r, n);
-		else
+			any = 1;
+		} else
 			buf_add(out, s + at, i - at);
 	}
-	return changed(out, start, s, len);
+	/* What was only copied is the same. */
+	return any && changed(out, start, s, len);
 }
 
 /* Latin-ASCII through the table; never for zh, ja or ko (icu-notes 2). */
@@ -976,6 +1138,7 @@ text_ascii_fold(struct text *t, const char *s, size_t len, struct buf *out)
 	size_t i = 0, at, start = out->len, n;
 	const char *r;
 	int32_t c;
+	int any = 0;
 
 	if (t->cjk || is_ascii(s, len)) {
 		buf_add(out, s, len);
@@ -984,18 +1147,20 @@ text_ascii_fold(struct text *t, const char *s, size_t len, struct buf *out)
 	if (ascii_table(t) == -1)
 		return -1;
 	while (i < len) {
+		at = i;
 		if ((unsigned char)s[i] < 0x80) {
-			buf_addc(out, s[i++]);
+			i += utf8_ascii(s + i, len - i);
+			buf_add(out, s + at, i - at);
 			continue;
 		}
-		at = i;
 		c = utf8_cp(s, len, &i);
-		if ((r = cmap_get(&t->ascii, c, &n)) != NULL)
+		if ((r = cmap_get(&t->ascii, c, &n)) != NULL) {
 			buf_add(out, r, n);
-		else
+			any = 1;
+		} else
 			buf_add(out, s + at, i - at);
 	}
-	return changed(out, start, s, len);
+	return any && changed(out, start, s, len);
 }
 
 /* Locale-aware lowercase (Turkish dotted and dotless i, Greek sigma). */
@@ -1031,6 +1196,16 @@ text_squeeze(const char *s, size_t len, struct buf *out)
 	size_t i = 0, b;
 	int any = 0;
 
+	/* Mostly there is nothing to squeeze: copy it at once. */
+	for (b = 0; b < len; b++)
+		if ((unsigned char)s[b] <= ' ' && (s[b] == '\t' ||
+		    (s[b] == ' ' && (b == 0 || b + 1 == len ||
+		    s[b + 1] == ' '))))
+			break;
+	if (b == len) {
+		buf_add(out, s, len);
+		return;
+	}
 	while (i < len) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
 			i++;
@@ -1046,16 +1221,62 @@ text_squeeze(const char *s, size_t len, struct buf *out)
 	}
 }
 
+/* The top-level domains of uri_pattern, which it matches in lowercase. */
+static const char *const uri_tlds[] = {
+	"com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "io",
+	"co", "uk", "us", "ca", "au", "de", "fr", "it", "es", "nl", "be",
+	"ch", "at", "eu", "jp", "cn", "ru", "in", "br", "app", "dev", NULL
+};
+
+static int
+uri_tld_at(const char *s, size_t len)
+{
+	const char *const *d;
+	size_t n;
+
+	for (d = uri_tlds; *d != NULL; d++) {
+		if (len == 0 || (*d)[0] != s[0])
+			continue;
+		n = strlen(*d);
+		if (n <= len && memcmp(s, *d, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Whether the token s is worth the URI pattern: a ':' or '@', or a '.'
+ * before a letter.  For ASCII tokens, also what each branch of the
+ * pattern needs: '@', a ':' with text after it ("://" or a scheme),
+ * "www" in any case, or a '.' before a listed TLD; "sagte:" and "a.m."
+ * are not.  Tokens with other characters keep the plain trigger, since
+ * matching without case has non-ASCII twins (U+017F for s).
+ */
 static int
 uri_trigger(const char *s, size_t len)
 {
 	size_t i;
+	int any = 0, ascii = 1;
 
 	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0x80)
+			ascii = 0;
 		if (s[i] == ':' || s[i] == '@')
-			return 1;
+			any = 1;
 		if (s[i] == '.' && i + 1 < len &&
 		    isalpha((unsigned char)s[i + 1]))
+			any = 1;
+	}
+	if (!any || !ascii)
+		return any;
+	for (i = 0; i < len; i++) {
+		if (s[i] == '@' || (s[i] == ':' && i + 1 < len))
+			return 1;
+		if (s[i] == '.' && uri_tld_at(s + i + 1, len - i - 1))
+			return 1;
+		if ((s[i] == 'w' || s[i] == 'W') && i + 2 < len &&
+		    (s[i + 1] == 'w' || s[i + 1] == 'W') &&
+		    (s[i + 2] == 'w' || s[i + 2] == 'W'))
 			return 1;
 	}
 	return 0;
@@ -1069,19 +1290,42 @@ text_find_uris(struct text *t, const char *s, size_t len,
 	UErrorCode st = U_ZERO_ERROR;
 	size_t i = 0, b, found = 0;
 	int32_t n, ms, me;
+	uint64_t w;
+	int ran = 0;
 
+	/*
+	 * A byte scan for what uri_trigger() wants, then the blank-delimited
+	 * token around it: most lines have none, and most tokens are passed
+	 * over a byte at a time.
+	 */
 	while (i < len) {
-		while (i < len && (s[i] == ' ' || s[i] == '\t'))
-			i++;
-		b = i;
+		for (; i < len; i++) {
+			for (; i + 8 <= len; i += 8) {
+				memcpy(&w, s + i, 8);
+				if (utf8_has_byte(w, ':') ||
+				    utf8_has_byte(w, '@') ||
+				    utf8_has_byte(w, '.'))
+					break;
+			}
+			if (i == len)
+				break;
+			if (s[i] == ':' || s[i] == '@' || (s[i] == '.' &&
+			    i + 1 < len && isalpha((unsigned char)s[i + 1])))
+				break;
+		}
+		if (i == len)
+			break;
+		for (b = i; b > 0 && s[b - 1] != ' ' && s[b - 1] != '\t'; b--)
+			;
 		while (i < len && s[i] != ' ' && s[i] != '\t')
 			i++;
-		if (i == b || !uri_trigger(s + b, i - b))
+		if (!uri_trigger(s + b, i - b))
 			continue;
 		if ((n = to_u16(t, s + b, i - b)) < 0)
 			continue;
 		st = U_ZERO_ERROR;
 		uregex_setText(t->uri, t->u, n, &st);
+		ran = 1;
 		while (U_SUCCESS(st) && uregex_findNext(t->uri, &st)) {
 			ms = uregex_start(t->uri, 0, &st);
 			me = uregex_end(t->uri, 0, &st);
@@ -1094,8 +1338,10 @@ text_find_uris(struct text *t, const char *s, size_t len,
 		uregex_reset(t->uri, 0, &st);
 	}
 	/* The regex keeps a pointer to t->u: detach it. */
-	st = U_ZERO_ERROR;
-	uregex_setText(t->uri, u"", 0, &st);
+	if (ran) {
+		st = U_ZERO_ERROR;
+		uregex_setText(t->uri, u"", 0, &st);
+	}
 	return found;
 }
 
@@ -1116,13 +1362,18 @@ static int
 ends_abbrev(const struct text *t, const char *s, size_t end)
 {
 	const char *const *a;
-	size_t n;
+	size_t n, k;
 
 	while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 		end--;
-	for (a = abbrevs(t); *a != NULL; a++) {
-		n = strlen(*a);
-		if (n > end || memcmp(s + end - n, *a, n) != 0)
+	/* Each abbreviation, and the German ordinal, ends in '.'. */
+	if (end < 2 || s[end - 1] != '.')
+		return 0;
+	a = abbrevs(t);
+	for (k = t->abbrfirst[(unsigned char)s[end - 2]]; k != 0;
+	    k = t->abbrnext[k - 1]) {
+		n = t->abbrlen[k - 1];
+		if (n > end || memcmp(s + end - n, a[k - 1], n) != 0)
 			continue;
 		if (end == n || (!isalnum((unsigned char)s[end - n - 1]) &&
 		    (unsigned char)s[end - n - 1] < 0x80))
@@ -1164,30 +1415,212 @@ in_spans(const struct text_spans *sp, size_t off)
 	return 0;
 }
 
+static void
+brk_add(struct text *t, size_t off)
+{
+	if (t->nbrk == t->brkcap) {
+		t->brkcap = t->brkcap ? t->brkcap * 2 : 16;
+		t->brk = xreallocarray(t->brk, t->brkcap, sizeof(*t->brk));
+	}
+	t->brk[t->nbrk++] = off;
+}
+
+/* The sentence breaks of ICU's iterator in t->brk; -1 on failure. */
+static int
+breaks_icu(struct text *t, const char *s, size_t len)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	int32_t n, e;
+
+	t->nbrk = 0;
+	if ((n = to_u16(t, s, len)) < 0)
+		return -1;
+	ubrk_setText(t->sent, t->u, n, &st);
+	if (U_FAILURE(st))
+		return -1;
+	ubrk_first(t->sent);
+	while ((e = ubrk_next(t->sent)) != UBRK_DONE)
+		brk_add(t, t->map[e]);
+	ubrk_setText(t->sent, u"", 0, &st);
+	return 0;
+}
+
+static int
+is_sterm(int c)
+{
+	return c == U_SB_ATERM || c == U_SB_STERM;
+}
+
+/*
+ * The Sentence_Break class of the character at *i, which it passes;
+ * -1 for what breaks_fast() leaves to ICU.
+ */
+static int
+sb_class(const struct text *t, const char *s, size_t len, size_t *i)
+{
+	int32_t c;
+	int cl;
+
+	if ((unsigned char)s[*i] < 0x80)
+		cl = t->sb[(unsigned char)s[(*i)++]];
+	else if ((c = utf8_cp(s, len, i)) < 0)
+		return -1;
+	else
+		cl = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+	switch (cl) {
+	case U_SB_CR:
+	case U_SB_LF:
+	case U_SB_SEP:
+	case U_SB_EXTEND:
+	case U_SB_FORMAT:
+		return -1;
+	}
+	return cl;
+}
+
+/*
+ * The sentence breaks of UAX #29 (rules SB6 to SB11, which ICU's root
+ * rules implement) in t->brk, straight from UTF-8: ICU's iterator wants
+ * UTF-16 and cost more than all the other steps of a line.  Text with
+ * what these rules leave out (paragraph separators, CR, LF, the Extend
+ * and Format classes of SB5, invalid UTF-8) returns -1 for breaks_icu().
+ */
+static int
+breaks_fast(struct text *t, const char *s, size_t len)
+{
+	size_t i = 0, j, k, m, next, at;
+	uint64_t w;
+	int cl, term, before, brk, sp;
+
+	/* Text too long for UTF-16 has no sentences, as ICU's. */
+	if (!t->sent_rules || len >= INT32_MAX / 2)
+		return -1;
+	t->nbrk = 0;
+	while (i < len) {
+		/* ASCII that neither ends a sentence nor needs ICU. */
+		if (i + 8 <= len && t->sbswar) {
+			memcpy(&w, s + i, 8);
+			if (!(w & HIGHS) && !utf8_has_byte(w, '.') &&
+			    !utf8_has_byte(w, '!') && !utf8_has_byte(w, '?') &&
+			    !utf8_has_byte(w, '\n') &&
+			    !utf8_has_byte(w, '\r')) {
+				i += 8;
+				continue;
+			}
+		}
+		if ((unsigned char)s[i] < 0x80 &&
+		    t->sbfast[(unsigned char)s[i]]) {
+			i++;
+			continue;
+		}
+		at = i;
+		if ((term = sb_class(t, s, len, &i)) == -1)
+			return -1;
+		if (!is_sterm(term))
+			continue;
+		/* SB9, SB10: SATerm Close* Sp* stays together. */
+		before = -1;
+		if (at > 0) {
+			for (k = at - 1; k > 0 &&
+			    ((unsigned char)s[k] & 0xC0) == 0x80; k--)
+				;
+			before = sb_class(t, s, len, &k);
+		}
+		cl = -1;
+		for (j = k = i, sp = 0; j < len; j = k) {
+			if ((cl = sb_class(t, s, len, &k)) == -1)
+				return -1;
+			if (cl == U_SB_SP)
+				sp = 1;
+			else if (cl != U_SB_CLOSE || sp)
+				break;
+		}
+		if (j == len)
+			break;
+		/* SB8a: ... × (SContinue | SATerm) */
+		brk = cl != U_SB_SCONTINUE && !is_sterm(cl);
+		if (term == U_SB_ATERM && brk) {
+			/*
+			 * SB6: ATerm × Numeric; SB7: (Upper | Lower) ATerm ×
+			 * Upper.
+			 */
+			if (j == i && (cl == U_SB_NUMERIC ||
+			    (cl == U_SB_UPPER && (before == U_SB_UPPER ||
+			    before == U_SB_LOWER))))
+				brk = 0;
+			/*
+			 * SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower
+			 * | SATerm))* Lower.
+			 */
+			for (m = j, next = k; cl != U_SB_OLETTER &&
+			    cl != U_SB_UPPER && cl != U_SB_LOWER &&
+			    !is_sterm(cl); ) {
+				if ((m = next) == len)
+					break;
+				if ((cl = sb_class(t, s, len, &next)) == -1)
+					return -1;
+			}
+			if (m < len && cl == U_SB_LOWER)
+				brk = 0;
+		}
+		if (brk)
+			brk_add(t, j);
+		i = j;
+	}
+	brk_add(t, len);
+	return 0;
+}
+
+/*
+ * Whether breaks_fast() agrees with the locale's ICU iterator on text
+ * that takes each of its rules: a tailoring of the locale's or another
+ * ICU's rules turns it off for good.
+ */
+static int
+breaks_agree(struct text *t)
+{
+	static const char *const probe[] = {
+		"One. Two! Three? four. U.S. Army, 3.5 etc. (sic) ok.",
+		"Yes; No: maybe\xe3\x80\x82\xe5\x90\x97\xef\xbc\x9f Oui ! "
+		    "\xc2\xbb Non. \"Quoted.\" Next?! Done.) [x] end.",
+		"A.B. c.d. E.f. 4. 5! \xc3\x89t\xc3\xa9. "
+		    "\xc3\xa9t\xc3\xa9?, so.",
+		NULL
+	};
+	size_t i, k, n, brk[32];
+
+	for (i = 0; probe[i] != NULL; i++) {
+		n = strlen(probe[i]);
+		if (breaks_fast(t, probe[i], n) == -1 || t->nbrk > 32)
+			return 0;
+		memcpy(brk, t->brk, t->nbrk * sizeof(*brk));
+		k = t->nbrk;
+		if (breaks_icu(t, probe[i], n) == -1 || t->nbrk != k ||
+		    memcmp(brk, t->brk, k * sizeof(*brk)) != 0)
+			return 0;
+	}
+	return 1;
+}
+
 /*
  * Sentences of s, by the plain ICU iterator and our own abbreviation
  * list (icu-notes 4), never breaking inside a URI.  Spans exclude
  * trailing blanks.
  */
-size_t
-text_sentences(struct text *t, const char *s, size_t len,
-    struct text_spans *sp)
+static size_t
+sentences(struct text *t, const char *s, size_t len, struct text_spans *sp,
+    int icu)
 {
-	UErrorCode st = U_ZERO_ERROR;
-	int32_t n, e;
-	size_t b = 0, off, end, found = 0;
+	size_t b = 0, off, end, found = 0, i;
 	int a;
 
 	t->tmp.n = 0;
 	text_find_uris(t, s, len, &t->tmp);
-	if ((n = to_u16(t, s, len)) < 0)
+	if ((icu || breaks_fast(t, s, len) == -1) &&
+	    breaks_icu(t, s, len) == -1)
 		return 0;
-	ubrk_setText(t->sent, t->u, n, &st);
-	if (U_FAILURE(st))
-		return 0;
-	ubrk_first(t->sent);
-	while ((e = ubrk_next(t->sent)) != UBRK_DONE) {
-		off = t->map[e];
+	for (i = 0; i < t->nbrk; i++) {
+		off = t->brk[i];
 		if (off < len) {
 			a = ends_abbrev(t, s, off);
 			if ((a == 1 || (a == 2 &&
@@ -1204,8 +1637,22 @@ text_sentences(struct text *t, const char *s, size_t len,
 		}
 		b = off;
 	}
-	ubrk_setText(t->sent, u"", 0, &st);
 	return found;
+}
+
+size_t
+text_sentences(struct text *t, const char *s, size_t len,
+    struct text_spans *sp)
+{
+	return sentences(t, s, len, sp, 0);
+}
+
+/* text_sentences() by ICU's iterator alone: what tests hold it to. */
+size_t
+text_sentences_icu(struct text *t, const char *s, size_t len,
+    struct text_spans *sp)
+{
+	return sentences(t, s, len, sp, 1);
 }
 
 /*
@@ -1282,24 +1729,59 @@ tok_add(struct text *t, const char *s, size_t off, size_t len)
 	}
 	t->key.s[t->key.len] = '\0';
 	k->klen = t->key.len - k->koff;
+	k->hash = 2166136261u;
+	for (i = k->koff; i < t->key.len; i++)
+		k->hash = (k->hash ^ (unsigned char)t->key.s[i]) * 16777619u;
 }
 
 static int
-edge_punct(const char *s, size_t len, size_t i, size_t *n)
+edge_punct(const struct text *t, const char *s, size_t len, size_t i,
+    size_t *n)
 {
 	size_t j = i;
-	int32_t c = utf8_cp(s, len, &j);
+	int32_t c;
 
+	if ((unsigned char)s[i] < 0x80) {
+		*n = 1;
+		return t->apunct[(unsigned char)s[i]];
+	}
+	c = utf8_cp(s, len, &j);
 	*n = j - i;
-	return c >= 0 && (u_ispunct(c) || (c < 0x80 && ispunct(c) &&
-	    c != '\''));
+	return c >= 0 && u_ispunct(c);
 }
 
-/* Blank-separated tokens, trimmed of punctuation at both ends. */
-static void
-tokens_blank(struct text *t, const char *s, size_t len)
+/* A hash of tok_add()'s key of s, by code point. */
+static uint32_t
+key_hash(const char *s, size_t len)
 {
-	size_t i = 0, b, e, n;
+	uint32_t h = 2166136261u;
+	size_t i = 0;
+	int32_t c;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80)
+			c = fold_cp((unsigned char)s[i++]);
+		else if ((c = utf8_cp(s, len, &i)) >= 0)
+			c = fold_cp(c);
+		else
+			continue;
+		h = (h ^ (uint32_t)c) * 16777619u;
+	}
+	return h;
+}
+
+/*
+ * Blank-separated tokens, trimmed of punctuation at both ends: with
+ * add, each goes to t->tok; without, only whether a token's key may
+ * equal one of the four before it (a hash of it does), which a group
+ * repeated in a row needs.
+ */
+static int
+tokens_blank(struct text *t, const char *s, size_t len, int add)
+{
+	uint32_t last[4], h;
+	size_t i = 0, b, e, n, q, seen = 0;
+	int ascii = !add && utf8_ascii(s, len) == len;
 
 	while (i < len) {
 		while (i < len && (s[i] == ' ' || s[i] == '\t'))
@@ -1308,20 +1790,51 @@ tokens_blank(struct text *t, const char *s, size_t len)
 		while (i < len && s[i] != ' ' && s[i] != '\t')
 			i++;
 		e = i;
-		while (b < e && edge_punct(s, e, b, &n))
-			b += n;
-		while (e > b) {
+		/* ASCII ends, the most of them, from the table inline. */
+		while (b < e) {
+			if ((unsigned char)s[b] < 0x80 &&
+			    t->apunct[(unsigned char)s[b]])
+				b++;
+			else if ((unsigned char)s[b] >= 0x80 &&
+			    edge_punct(t, s, e, b, &n))
+				b += n;
+			else
+				break;
+		}
+		while (e > b && (unsigned char)s[e - 1] < 0x80 &&
+		    t->apunct[(unsigned char)s[e - 1]])
+			e--;
+		while (e > b && (unsigned char)s[e - 1] >= 0x80) {
 			size_t k = e - 1;
 
 			while (k > b && ((unsigned char)s[k] & 0xC0) == 0x80)
 				k--;
-			if (!edge_punct(s, e, k, &n))
+			if (!edge_punct(t, s, e, k, &n))
 				break;
 			e = k;
+			while (e > b && (unsigned char)s[e - 1] < 0x80 &&
+			    t->apunct[(unsigned char)s[e - 1]])
+				e--;
 		}
-		if (e > b)
+		if (e <= b)
+			continue;
+		if (add) {
 			tok_add(t, s, b, e - b);
+			continue;
+		}
+		/* In ASCII, equal keys have equal lengths and ends. */
+		if (ascii)
+			h = (uint32_t)(e - b) << 16 |
+			    (uint32_t)fold_cp((unsigned char)s[b]) << 8 |
+			    (uint32_t)fold_cp((unsigned char)s[e - 1]);
+		else
+			h = key_hash(s + b, e - b);
+		for (q = 0; q < seen && q < 4; q++)
+			if (last[q] == h)
+				return 1;
+		last[seen++ % 4] = h;
 	}
+	return 0;
 }
 
 static int
@@ -1329,7 +1842,7 @@ tok_eq(const struct text *t, size_t a, size_t b)
 {
 	const struct tok *x = &t->tok[a], *y = &t->tok[b];
 
-	return x->klen == y->klen &&
+	return x->hash == y->hash && x->klen == y->klen &&
 	    memcmp(t->key.s + x->koff, t->key.s + y->koff, x->klen) == 0;
 }
 
@@ -1356,17 +1869,21 @@ repeat_chars(const char *s, size_t len, unsigned int max,
 		at = i;
 		if ((unsigned char)s[i] < 0x80) {
 			c = (unsigned char)s[i++];
-			f = fold_cp(c);
+			f = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+			/* Digits are numbers, not stammering; blanks part. */
+			if (c == ' ' || (c >= '0' && c <= '9')) {
+				prev = -1;
+				run = 0;
+				continue;
+			}
 		} else {
 			c = utf8_cp(s, len, &i);
 			f = c < 0 ? -1 : fold_cp(c);
-		}
-		/* Digits are numbers, not stammering; blanks separate. */
-		if (f < 0 || f == ' ' ||
-		    (c < 0x80 ? isdigit(c) : u_isdigit(c))) {
-			prev = -1;
-			run = 0;
-			continue;
+			if (f < 0 || f == ' ' || u_isdigit(c)) {
+				prev = -1;
+				run = 0;
+				continue;
+			}
 		}
 		if (f == prev) {
 			if (++run > max) {
@@ -1398,6 +1915,113 @@ repeat_chars(const char *s, size_t len, unsigned int max,
 }
 
 /*
+ * Whether ICU's word tokens of s could hold a group repeated more than
+ * max times: the group's first token starts that many times, so the
+ * case-folded code point it starts with occurs that often.  Word
+ * boundaries never fall inside a run of ASCII letters and digits (UAX
+ * #29 WB5, WB8 to WB10), so only the first of such a run counts.  Most
+ * sentences with CJK text fail here and skip the word iterator; 1 when
+ * it cannot tell.
+ */
+static int
+word_repeat_possible(struct text *t, const char *s, size_t len,
+    unsigned int max)
+{
+	enum { SLOTS = 256 };
+	int32_t key[SLOTS];
+	unsigned int cnt[SLOTS];
+	size_t i = 0, used = 0, h;
+	int32_t c;
+	int alnum = 0;
+
+	memset(cnt, 0, sizeof(cnt));
+	while (i < len) {
+		c = (unsigned char)s[i];
+		if (c < 0x80) {
+			i++;
+			if (alnum && isalnum(c))
+				continue;
+			alnum = isalnum(c);
+			if (c == ' ' || c == '\t')
+				continue;
+			c = fold_cp(c);
+		} else {
+			alnum = 0;
+			if ((c = utf8_cp(s, len, &i)) < 0)
+				return 1;
+			c = fold_cp(c);
+		}
+		for (h = ((uint32_t)c * 2654435761u) % SLOTS;
+		    cnt[h] != 0 && key[h] != c; h = (h + 1) % SLOTS)
+			;
+		if (cnt[h] == 0) {
+			if (++used > SLOTS / 2)
+				return 1;
+			key[h] = c;
+		}
+		if (++cnt[h] > max)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * For ASCII s, whether text_repeat() may find anything, in one pass:
+ * repeat_chars()'s runs, and tokens_blank()'s tokens compared by length
+ * and folded ends with the four before them.  Most sentences say no.
+ */
+static int
+repeat_maybe_ascii(const struct text *t, const char *s, size_t len,
+    unsigned int max)
+{
+	uint32_t last[4], h;
+	size_t i = 0, b, e, q, seen = 0;
+	unsigned int run = 0;
+	int c, f, prev = -1;
+
+	while (i < len) {
+		for (b = i; i < len && s[i] != ' ' && s[i] != '\t'; i++) {
+			c = (unsigned char)s[i];
+			if (c >= '0' && c <= '9') {
+				prev = -1;
+				run = 0;
+				continue;
+			}
+			f = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+			if (f != prev) {
+				prev = f;
+				run = 1;
+			} else if (++run > max)
+				return 1;
+		}
+		for (e = i; b < e && t->apunct[(unsigned char)s[b]]; b++)
+			;
+		while (e > b && t->apunct[(unsigned char)s[e - 1]])
+			e--;
+		if (e > b) {
+			h = (uint32_t)(e - b) << 16 |
+			    (uint32_t)fold_cp((unsigned char)s[b]) << 8 |
+			    (uint32_t)fold_cp((unsigned char)s[e - 1]);
+			for (q = 0; q < seen && q < 4; q++)
+				if (last[q] == h)
+					return 1;
+			last[seen++ % 4] = h;
+		}
+		for (; i < len && (s[i] == ' ' || s[i] == '\t'); i++) {
+			if (s[i] == ' ') {
+				prev = -1;
+				run = 0;
+			} else if (prev != '\t') {
+				prev = '\t';
+				run = 1;
+			} else if (++run > max)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
  * A character repeated more than max times in a row, or a group of one
  * to four words repeated more than max times (icu-notes 7).  Words are
  * compared case-folded, with ’ as '.
@@ -1410,26 +2034,31 @@ text_repeat(struct text *t, const char *s, size_t len, unsigned int max,
 	size_t i, j, n, k;
 	int cjk = 0;
 
+	if (utf8_ascii(s, len) == len && !repeat_maybe_ascii(t, s, len, max))
+		return 0;
 	if (repeat_chars(s, len, max, r))
 		return 1;
 	t->ntok = 0;
 	t->key.len = 0;
-	for (i = 0; i < len; i++)
+	for (i = utf8_ascii(s, len); i < len && !cjk; i++)
 		if ((unsigned char)s[i] >= 0xE2)
 			cjk = 1;
+	if (cjk && !word_repeat_possible(t, s, len, max))
+		return 0;
 	if (cjk) {
 		text_words(t, s, len, &sp);
 		for (k = 0; k < sp.n; k++)
 			tok_add(t, s, sp.v[k].off, sp.v[k].len);
 		text_spans_release(&sp);
-	} else
-		tokens_blank(t, s, len);
+	} else if (tokens_blank(t, s, len, 0))
+		tokens_blank(t, s, len, 1);
 	for (i = 0; i < t->ntok; i++) {
 		for (n = 1; n <= 4 && i + n <= t->ntok; n++) {
 			for (j = i + n; j + n <= t->ntok &&
 			    group_eq(t, i, j, n); j += n)
 				;
-			if ((j - i) / n <= max)
+			/* (j - i) / n <= max, without a division. */
+			if (j - i < ((size_t)max + 1) * n)
 				continue;
 			r->count = (unsigned int)((j - i) / n);
 			r->words = (unsigned int)n;

@@ -116,6 +116,8 @@ size_t		 text_find_uris(struct text *, const char *, size_t,
 		    struct text_spans *);
 size_t		 text_sentences(struct text *, const char *, size_t,
 		    struct text_spans *);
+size_t		 text_sentences_icu(struct text *, const char *, size_t,
+		    struct text_spans *);
 const struct text_spans *text_sentence_uris(const struct text *);
 const struct text_spans *text_spell_left(const struct text *);
 size_t		 text_words(struct text *, const char *, size_t,

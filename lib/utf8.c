@@ -91,7 +91,7 @@ utf8_check(const char *s, size_t len)
 
 	while (i < len) {
 		if ((unsigned char)s[i] < 0x80) {
-			i++;
+			i += utf8_ascii(s + i, len - i);
 			continue;
 		}
 		at = i;
@@ -105,11 +105,16 @@ utf8_check(const char *s, size_t len)
 size_t
 utf8_ncp(const char *s, size_t len)
 {
-	size_t i, n = 0;
+	size_t i, k, n = 0;
 
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x80) {
+			k = utf8_ascii(s + i, len - i);
+			n += k;
+			i += k - 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80)
 			n++;
+	}
 	return n;
 }
 
@@ -133,6 +138,10 @@ utf8_find_above(const char *s, size_t len, uint32_t max)
 	while (i < len) {
 		at = i;
 		if ((unsigned char)s[i] < 0x80) {
+			if (max >= 0x7F) {
+				i += utf8_ascii(s + i, len - i);
+				continue;
+			}
 			i++;
 			if ((unsigned char)s[at] > max)
 				return at;

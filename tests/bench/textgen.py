@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Seeded mixed-script related-text corpus for tests/bench/text.sh.
+"""Seeded related-text corpora for tests/bench/text.sh.
 
-usage: textgen.py OUT MB [SEED]
+usage: textgen.py OUT MB [SEED [mixed|latin]]
 Lines mix en/de/fr/es/ja/zh sentences with smart quotes, dashes, URLs,
-repetitions and several sentences per line; the same seed gives the
-same bytes.
+repetitions and several sentences per line; latin leaves out ja and zh.
+The same seed and mode give the same bytes.
 """
 import random
 import sys
@@ -55,15 +55,38 @@ def line(r):
                     for _ in range(n))
 
 
+def line_latin(r):
+    k = r.random()
+    if k < 0.55:
+        pool = EN
+    elif k < 0.70:
+        pool = DE
+    elif k < 0.80:
+        pool = FR
+    elif k < 0.88:
+        pool = ES
+    elif k < 0.94:
+        pool = URL
+    else:
+        pool = REP
+    n = r.randint(1, 3)
+    return " ".join(r.choice(pool).replace("{n}", str(r.randint(0, 99999)))
+                    for _ in range(n))
+
+
 def main():
     out, mb = sys.argv[1], float(sys.argv[2])
     r = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+    mode = sys.argv[4] if len(sys.argv) > 4 else "mixed"
+    if mode not in ("mixed", "latin"):
+        sys.exit("textgen.py: mode must be mixed or latin")
+    gen = line_latin if mode == "latin" else line
     want = int(mb * 1000000)
     n = 0
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("\ufeff")
         while n < want:
-            s = line(r) + "\n"
+            s = gen(r) + "\n"
             f.write(s)
             n += len(s.encode("utf-8"))
 

@@ -144,6 +144,34 @@ find(const char *id)
 	return NULL;
 }
 
+/*
+ * Columns of findings in later sentences count on from the earlier
+ * ones (code points, not bytes); ASCII lines skip the steps that would
+ * not change them, and a long ASCII line is still split.
+ */
+static void
+test_columns(void)
+{
+	const struct finding *f;
+	size_t i;
+
+	norm(&en, 1, "\xef\xbb\xbf\xc3\x89t\xc3\xa9 ok. Caf\xc3\xa9 "
+	    "now. So  so so so so.\n");
+	CHECK((f = find("TEXT-REPEAT")) != NULL && f->col == 19);
+	/* The second line counts from its own start. */
+	norm(&en, 1, "\xef\xbb\xbfLong first line. Hi there. Ok.\n"
+	    "\xc3\x89t\xc3\xa9 ok. Fine  now.\n");
+	for (i = 0, f = NULL; i < d.n; i++)
+		if (d.v[i].line == 2 && strcmp(d.v[i].rule->id,
+		    "TEXT-NORM") == 0)
+			f = &d.v[i];
+	CHECK(f != NULL && f->col == 14);
+	CHECK_STR(norm(&en, 0, "\xef\xbb\xbfThe first sentence is long. The "
+	    "second one too.\n"), "The first sentence is long.\nThe "
+	    "second one too.\n");
+	CHECK(st.count[RC_PUNCT] == 0 && st.count[RC_NFC] == 0);
+}
+
 static void
 test_dedupe(void)
 {
@@ -200,6 +228,7 @@ main(void)
 	RUN(test_punct);
 	RUN(test_cjk);
 	RUN(test_check);
+	RUN(test_columns);
 	RUN(test_idempotent);
 	RUN(test_dedupe);
 	RUN(test_summary);

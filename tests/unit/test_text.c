@@ -29,6 +29,12 @@ punct_en(struct text *t, const char *s, size_t n, struct buf *b)
 }
 
 static int
+text_fold_width_en(struct text *t, const char *s, size_t n, struct buf *b)
+{
+	return text_fold_width(t, s, n, 0, b);
+}
+
+static int
 punct_zh(struct text *t, const char *s, size_t n, struct buf *b)
 {
 	return text_punct_map(t, s, n, TEXT_PM_SPACE | TEXT_PM_WIDE, b);
@@ -47,6 +53,20 @@ test_nfc(void)
 	CHECK_STR(run(text_fold_compat, zh,
 	    "\xef\xbc\x92\xef\xbc\x91\xe5\xb2\x81\xef\xbc\x9f"),
 	    "21\xe5\xb2\x81\xef\xbc\x9f");
+	/*
+	 * The quick check from UTF-8 passes composed Latin and CJK, but
+	 * not a mark after a composed letter (reordered, composed: e with
+	 * dot below, then the acute), nor one after ASCII runs of more
+	 * than eight bytes.
+	 */
+	CHECK(text_nfc(en, "Br\xc3\xbc" "cke \xe6\x9d\xb1", 10, &out) == 0);
+	CHECK_STR(run(text_nfc, en, "caf\xc3\xa9\xcc\xa3!"),
+	    "caf\xe1\xba\xb9\xcc\x81!");
+	CHECK_STR(run(text_nfc, en, "a long way home\xcc\x81"),
+	    "a long way hom\xc3\xa9");
+	CHECK_STR(run(text_fold_width_en, en, "wait\xe2\x80\xa6 "
+	    "\xef\xbc\xa1\xef\xbc\xa2 \xc3\xa9t\xc3\xa9"),
+	    "wait... AB \xc3\xa9t\xc3\xa9");
 }
 
 static void
@@ -100,12 +120,13 @@ test_uris(void)
 		"ftp://x.y/z", "mailto:a@b.c", "tel:+123",
 		"www.contoso.com", "bing.com/maps", "contoso.co.uk",
 		"john.doe@example.com", "localhost.de:8080/x",
-		"http://[::1]:80/", NULL
+		"http://[::1]:80/", "WwW.Example.ORG", "news:comp.lang.c",
+		"x@y.org", "x.io", "(see x.co.uk)", NULL
 	};
 	static const char *no[] = {
 		"e.g.", "U.S.", "3.14", "Node.js", "1.2.3", "file.txt",
 		"Mr.Smith", "a.m.", "3:2", "12:30", "Ke$ha", "Note:",
-		"I.B.M.", "park.It", NULL
+		"I.B.M.", "park.It", "sagte:", "x.COM", NULL
 	};
 	struct text_spans sp = TEXT_SPANS_INIT;
 	size_t i;
@@ -151,6 +172,73 @@ test_sentences(void)
 	CHECK(nsent(de, "Das ist z. B. gut. Am 3. Oktober ja.") == 2);
 	CHECK(nsent(ja, "\xe4\xbb\x8a\xe6\x97\xa5\xe3\x80\x82"
 	    "\xe6\x98\x8e\xe6\x97\xa5\xe3\x80\x82") == 2);
+	/* UAX #29 by hand: SB6, SB7, SB8, SB8a, SB9 to SB11. */
+	CHECK(nsent(en, "It costs 3.50 now. Ok.") == 2);
+	CHECK(nsent(en, "The U.S.A. team won. Yes.") == 2);
+	CHECK(nsent(en, "He said etc. and then left.") == 1);
+	CHECK(nsent(en, "Wait... (really) no. Fine.") == 2);
+	CHECK(nsent(en, "Really?! Yes, \"really.\" Then go.") == 3);
+	CHECK(nsent(en, "Wow!, she said.") == 1);
+	/* ICU breaks before a closing quote after a space (icu-notes 4). */
+	CHECK(nsent(fr, "\xc2\xab Bonjour ! \xc2\xbb dit-il. Oui.") == 3);
+}
+
+/*
+ * text_sentences() finds breaks in UTF-8 by UAX #29, ICU's iterator
+ * only for what those rules leave out: both must agree on any text.
+ */
+static void
+test_sentences_icu(void)
+{
+	static const char *const atoms[] = {
+		"a", "Z", "\xc3\xa9", "\xc3\x89", "1", " ", "  ", "\t", ".",
+		"!", "?", ",", ";", ":", "-", "\"", "'", "(", ")", "[",
+		"\xc2\xab", "\xc2\xbb", "\xe2\x80\x9d", "\xe3\x80\x82",
+		"\xef\xbc\x9f", "\xe6\x9d\xb1", "\xe2\x80\xa4",
+		"\xef\xbc\x8e", "\xd8\x9f", "\xe0\xa5\xa4", "\xcd\xbe",
+		"\xce\xb1", "\xc2\xa0", "\xe2\x80\x93", "\xe3\x80\x81",
+		"\xcc\x81", "\xe2\x80\x8b", "\xe2\x80\xa8", "\xf0\x9f\x98\x80",
+		"x.com", "e.g.", "Dr.", "U.S.", "3.5"
+	};
+	struct diag dg = DIAG_INIT;
+	/* Greek ends questions with ';': ICU's own rules, kept. */
+	struct text *el = text_open("el-GR", &dg);
+	struct text *t[] = { en, de, ja, el };
+	struct text_spans a = TEXT_SPANS_INIT, b = TEXT_SPANS_INIT;
+	unsigned long seed = 1;
+	char s[256];
+	size_t i, k, n, len, bad = 0;
+
+	if (el == NULL) {
+		printf("# cannot open el-GR\n");
+		unit_failed++;
+		return;
+	}
+	for (i = 0; i < 60000; i++) {
+		len = 0;
+		for (k = 0, n = (seed >> 16) % 12; k < n; k++) {
+			seed = seed * 1103515245 + 12345;
+			const char *x = atoms[(seed >> 16) %
+			    (sizeof(atoms) / sizeof(atoms[0]))];
+			memcpy(s + len, x, strlen(x));
+			len += strlen(x);
+		}
+		seed = seed * 1103515245 + 12345;
+		a.n = b.n = 0;
+		text_sentences(t[i % 4], s, len, &a);
+		text_sentences_icu(t[i % 4], s, len, &b);
+		if (a.n != b.n || (a.n > 0 && memcmp(a.v, b.v,
+		    a.n * sizeof(*a.v)) != 0)) {
+			if (bad++ < 5)
+				printf("# sentences differ: '%.*s'\n",
+				    (int)len, s);
+		}
+	}
+	CHECK(bad == 0);
+	text_spans_release(&a);
+	text_spans_release(&b);
+	text_close(el);
+	diag_release(&dg);
 }
 
 static int
@@ -178,6 +266,21 @@ test_repeat(void)
 	    "\xe6\x88\x91\xe4\xbb\xac\xe6\x88\x91\xe4\xbb\xac", &r) == 1);
 	CHECK(rep(zh, "\xe5\x93\x88\xe5\x93\x88\xe5\x93\x88\xe5\x93\x88",
 	    &r) == 1 && r.words == 0);
+	/* What the one-pass ASCII look must not pass over. */
+	CHECK(rep(en, "ok OK (Ok) oK, fine", &r) == 1 && r.words == 1 &&
+	    r.count == 4);
+	CHECK(rep(en, "a\t\t\t\tb", &r) == 1 && r.words == 0);
+	CHECK(rep(en, "go on go on go on go on now", &r) == 1 &&
+	    r.words == 2);
+	CHECK(rep(en, "one two three four one two three four one two three "
+	    "four one two three four", &r) == 1 && r.words == 4);
+	CHECK(rep(en, "the cat saw the dog and the bird", &r) == 0);
+	CHECK(rep(en, "call 5555 now", &r) == 0);
+	/* Nor the count of code points before the word iterator. */
+	CHECK(rep(ja, "\xe6\x9d\xb1\xe4\xba\xac yeah YEAH yeah yeah",
+	    &r) == 1 && r.words == 1);
+	CHECK(rep(ja, "\xe6\x9d\xb1\xe4\xba\xac\xe9\x83\xbd\xe3\x81\xae"
+	    "\xe5\xa4\xa9\xe6\xb0\x97\xe3\x80\x82", &r) == 0);
 }
 
 static void
@@ -278,6 +381,7 @@ main(void)
 	RUN(test_clean);
 	RUN(test_uris);
 	RUN(test_sentences);
+	RUN(test_sentences_icu);
 	RUN(test_repeat);
 	RUN(test_spell);
 	RUN(test_spell_units);

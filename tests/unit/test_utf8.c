@@ -85,6 +85,42 @@ test_enc(void)
 	CHECK(utf8_enc(0x20ac, u) == 3 && memcmp(u, "\xe2\x82\xac", 3) == 0);
 }
 
+/*
+ * The scans skip ASCII eight bytes at a time: what follows a long run
+ * (or ends in a short tail) must count as a byte at a time would.
+ */
+static void
+test_runs(void)
+{
+	const char *s = "abcdefghijklmnop\xc3\xa9qrstuvwxyz0123456\xff"
+	    "ABCDEFGH\xe2\x82\xac!";
+	char big[300];
+	size_t i, len = strlen(s), k, n = 0;
+
+	CHECK(utf8_ascii(s, len) == 16);
+	CHECK(utf8_ascii(s, 7) == 7);
+	CHECK(utf8_ascii("", 0) == 0);
+	CHECK(utf8_check(s, len) == 35);
+	CHECK(utf8_check(s, 35) == 35);
+	CHECK(utf8_find_above(s, len, 0x7f) == 16);
+	CHECK(utf8_find_above(s, len, 0xff) == 35);
+	CHECK(utf8_find_above(s, 16, 0x7f) == 16);
+	CHECK(utf8_find_above("abcdefghijkl", 12, 'k') == 11);
+	CHECK(utf8_ncp(s, len) == 45);
+	CHECK(utf8_col(s, 35) == 35);
+	/* Every length and offset of a mixed string, against a byte loop. */
+	for (i = 0; i < sizeof(big); i++)
+		big[i] = i % 37 == 36 ? (char)0xc3 : i % 37 == 0 && i > 0 ?
+		    (char)0xa9 : (char)('a' + i % 26);
+	for (k = 0; k <= sizeof(big); k++) {
+		if (k > 0 && ((unsigned char)big[k - 1] & 0xc0) != 0x80)
+			n++;
+		if (utf8_ncp(big, k) != n)
+			break;
+	}
+	CHECK(k == sizeof(big) + 1);
+}
+
 /* buf.c's escapes decode through utf8_cp(): the same verdicts. */
 static void
 test_buf(void)
@@ -107,6 +143,7 @@ main(void)
 	RUN(test_check);
 	RUN(test_cp);
 	RUN(test_col);
+	RUN(test_runs);
 	RUN(test_enc);
 	RUN(test_buf);
 	return UNIT_EXIT();
