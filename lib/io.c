@@ -5,6 +5,9 @@
 #include <ftw.h>
 #include <libgen.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -98,6 +101,17 @@ io_init(void)
 	io_catch(SIGTERM, io_onsignal, &old);
 	io_catch(SIGHUP, io_onsignal, &old);
 	signal(SIGPIPE, SIG_IGN);
+#ifdef M_TRIM_THRESHOLD
+	/*
+	 * Keep freed memory for reuse rather than give it back at once:
+	 * a worker that frees its read buffer after each file otherwise
+	 * shrinks the heap each time, and the kernel then interrupts every
+	 * other core to flush its TLB (8 of 70 ms of vox-audio --scan -j 2
+	 * on 2,000 files).  What is kept is what the run already used.
+	 */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20);
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+#endif
 }
 
 int

@@ -149,11 +149,57 @@ jobs_start(const struct jobs_spec *spec)
 	return j;
 }
 
+/*
+ * Hand back the results ready from j->flushed on, in order: called and
+ * returns locked, unlocked meanwhile for done().  Returns how many.
+ */
+static size_t
+hand_back(struct jobs *j)
+{
+	size_t i = j->flushed, k, m;
+
+	for (k = i; k < j->n && j->have[k % j->window]; k++) {
+		j->got[k - i] = j->slot[k % j->window];
+		j->have[k % j->window] = 0;
+	}
+	if (k == i)
+		return 0;
+	j->flushed = k;
+	pthread_cond_broadcast(&j->room);
+	pthread_mutex_unlock(&j->mu);
+	for (m = i; m < k; m++)
+		j->spec.done(m, j->got[m - i], j->spec.ctx);
+	pthread_mutex_lock(&j->mu);
+	return k - i;
+}
+
+/*
+ * Until done() has seen items 0 to upto - 1: hand back what is ready,
+ * and rather than wait for the next result, work: with one thread a
+ * core, no thread only waits and none preempts the workers to hand
+ * results back.  Called and returns locked.
+ */
+static void
+wait_locked(struct jobs *j, size_t upto)
+{
+	while (j->flushed < upto) {
+		if (hand_back(j) > 0)
+			continue;
+		if (can_take(j)) {
+			run_batch(j, &j->w[0]);
+			continue;
+		}
+		j->waiting = 1;
+		pthread_cond_wait(&j->ready, &j->mu);
+		j->waiting = 0;
+	}
+}
+
 /* Run items 0 to n - 1: done() has seen every one when this returns. */
 void
 jobs_feed(struct jobs *j, size_t n)
 {
-	size_t i, k, m;
+	size_t i;
 
 	if (j->started == 0) {
 		for (i = 0; i < n; i++)
@@ -165,32 +211,55 @@ jobs_feed(struct jobs *j, size_t n)
 	j->n = n;
 	j->next = j->flushed = 0;
 	pthread_cond_broadcast(&j->room);
-	for (i = 0; i < n; i = k) {
-		/*
-		 * Rather than wait for the next result, work: with one
-		 * thread a core, no thread only waits and none preempts
-		 * the workers to hand results back.
-		 */
-		while (!j->have[i % j->window]) {
-			if (can_take(j)) {
-				run_batch(j, &j->w[0]);
-				continue;
-			}
-			j->waiting = 1;
-			pthread_cond_wait(&j->ready, &j->mu);
-			j->waiting = 0;
-		}
-		for (k = i; k < n && j->have[k % j->window]; k++) {
-			j->got[k - i] = j->slot[k % j->window];
-			j->have[k % j->window] = 0;
-		}
-		j->flushed = k;
-		pthread_cond_broadcast(&j->room);
-		pthread_mutex_unlock(&j->mu);
-		for (m = i; m < k; m++)
-			j->spec.done(m, j->got[m - i], j->spec.ctx);
+	wait_locked(j, n);
+	pthread_mutex_unlock(&j->mu);
+}
+
+/*
+ * A round whose items come one at a time, for input read as it goes:
+ * jobs_begin() starts it, jobs_push() adds item 0, 1, 2 ... (the
+ * workers may take it at once) and hands back what is ready without
+ * waiting, jobs_wait(j, m) returns once done() has seen items 0 to
+ * m - 1, so that the caller may reuse what item m - 1 used.  No round
+ * of jobs_feed() waits for its slowest item before the next can start.
+ */
+void
+jobs_begin(struct jobs *j)
+{
+	if (j->started > 0)
 		pthread_mutex_lock(&j->mu);
+	j->n = j->next = j->flushed = 0;
+	if (j->started > 0)
+		pthread_mutex_unlock(&j->mu);
+}
+
+void
+jobs_push(struct jobs *j)
+{
+	size_t i;
+
+	if (j->started == 0) {
+		i = j->n++;
+		j->spec.done(i, j->spec.work(i, j->w[0].state, j->spec.ctx),
+		    j->spec.ctx);
+		j->flushed = j->n;
+		return;
 	}
+	pthread_mutex_lock(&j->mu);
+	j->n++;
+	pthread_cond_signal(&j->room);
+	while (hand_back(j) > 0)
+		;
+	pthread_mutex_unlock(&j->mu);
+}
+
+void
+jobs_wait(struct jobs *j, size_t upto)
+{
+	if (j->started == 0)
+		return;
+	pthread_mutex_lock(&j->mu);
+	wait_locked(j, upto < j->n ? upto : j->n);
 	pthread_mutex_unlock(&j->mu);
 }
 

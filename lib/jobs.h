@@ -10,7 +10,9 @@
  * runs on the caller's thread, for i = 0, 1, 2 ... in order, and owns
  * the result.  Without init, the state is NULL.  jobs_run() runs n items
  * on a pool of its own; jobs_start(), jobs_feed() and jobs_end() keep
- * one pool, and so its workers' states, over several rounds of items.
+ * one pool, and so its workers' states, over several rounds of items;
+ * jobs_begin(), jobs_push() and jobs_wait() make a round of items that
+ * come one at a time, as input is read.
  */
 #ifndef VOX_JOBS_H
 #define VOX_JOBS_H
@@ -32,6 +34,9 @@ struct jobs;
 int		 jobs_run(const struct jobs_spec *);
 struct jobs	*jobs_start(const struct jobs_spec *);
 void		 jobs_feed(struct jobs *, size_t);
+void		 jobs_begin(struct jobs *);
+void		 jobs_push(struct jobs *);
+void		 jobs_wait(struct jobs *, size_t);
 void		 jobs_end(struct jobs *);
 
 #endif

@@ -128,17 +128,16 @@ struct runner {
 	struct writer		 w;
 	struct jobs		*jobs;		/* a normalizer per worker */
 	struct related_norm	*given;		/* the caller's, or NULL */
-	struct related_block	*blk;		/* with threads, two rounds */
+	/*
+	 * A ring of blocks: block i is in slot i % nblk, with what reading
+	 * it found (told before the findings of its lines), and its result.
+	 */
+	struct related_block	*blk;
+	struct diag		*rdiag;
 	struct related_result	*res;
-	size_t			 nblk;		/* blocks a round */
-	size_t			 cur;		/* the round's first in blk */
-	int			 two;		/* read ahead into the other */
-	struct reader		*rd;		/* read ahead from, or NULL */
-	size_t			 ahead;		/* blocks read ahead */
-	int			 rdone;		/* nothing left to read */
+	size_t			 nblk;
 	unsigned long		 line;		/* the next line read */
 	unsigned long		 crlf;		/* CRLF lines so far */
-	struct diag		 rdiag;		/* what reading ahead found */
 	const char		*file;
 	struct diag		 lines;		/* the file's TEXT-LINE notes */
 	unsigned long		 nlines;	/* how many */
@@ -1033,8 +1032,8 @@ work(size_t i, void *state, void *ctx)
 	struct related_norm *n = state;
 
 	n->loc.file = rn->file;
-	related_norm_block(n, &rn->blk[rn->cur + i], &rn->res[i]);
-	return &rn->res[i];
+	related_norm_block(n, &rn->blk[i % rn->nblk], &rn->res[i % rn->nblk]);
+	return &rn->res[i % rn->nblk];
 }
 
 /* The TEXT-DROP note of a duplicate line. */
@@ -1097,9 +1096,6 @@ lines_end(struct runner *rn)
 	rn->nlines = 0;
 }
 
-static int	read_block(struct runner *, struct reader *,
-		    struct related_block *, struct diag *);
-
 static void
 done(size_t i, void *result, void *ctx)
 {
@@ -1109,6 +1105,7 @@ done(size_t i, void *result, void *ctx)
 	size_t k, b = 0, e;
 	unsigned long first;
 
+	pass_findings(rn, &rn->rdiag[i % rn->nblk]);
 	for (k = 0; k < RC_N; k++)
 		rn->st->count[k] += r->st.count[k];
 	rn->st->lines_in += r->st.lines_in;
@@ -1135,18 +1132,6 @@ done(size_t i, void *result, void *ctx)
 	}
 	lines_hold(rn, &r->d);
 	pass_findings(rn, &r->d);
-	/*
-	 * The workers are still on this round: read a block of the next
-	 * one meanwhile, so that they need not wait for it.
-	 */
-	if (rn->rd != NULL && !rn->rdone && rn->ahead < rn->nblk) {
-		if (read_block(rn, rn->rd, &rn->blk[(rn->cur == 0 ?
-		    rn->nblk : 0) + rn->ahead], &rn->rdiag))
-			rn->ahead++;
-		else
-			rn->rdone = 1;
-	}
-	(void)i;
 }
 
 /* Read a block of lines into b, noting in d; 0 if there were none. */
@@ -1178,16 +1163,6 @@ read_block(struct runner *rn, struct reader *r, struct related_block *b,
 		rn->line++;
 	}
 	return b->n > 0;
-}
-
-/* Read the blocks from k on of the round; returns how many hold lines. */
-static size_t
-read_blocks(struct runner *rn, struct reader *r, size_t k)
-{
-	for (; k < rn->nblk; k++)
-		if (!read_block(rn, r, &rn->blk[rn->cur + k], rn->d))
-			break;
-	return k;
 }
 
 /* UTF-16 or binary input cannot be read line by line: say so. */
@@ -1247,28 +1222,23 @@ run_one(struct runner *rn, struct reader *r)
 	rn->crlf = 0;
 	if (sniff(rn, r) == -1)
 		goto out;
-	nb = read_blocks(rn, r, 0);
-	for (;;) {
-		if (rn->out != NULL)
-			pass_findings(rn, rn->d);
-		if (nb == 0)
+	if (rn->out != NULL)
+		pass_findings(rn, rn->d);
+	/*
+	 * Read block nb into its slot of the ring once done() has seen the
+	 * block that was there, and hand it to the workers at once: they
+	 * never wait for a round to end, nor the reader for a round.
+	 */
+	jobs_begin(rn->jobs);
+	for (nb = 0;; nb++) {
+		if (nb >= rn->nblk)
+			jobs_wait(rn->jobs, nb - rn->nblk + 1);
+		if (!read_block(rn, r, &rn->blk[nb % rn->nblk],
+		    &rn->rdiag[nb % rn->nblk]))
 			break;
-		if (rn->two) {
-			rn->rd = r;
-			rn->ahead = 0;
-			rn->rdone = 0;
-		}
-		jobs_feed(rn->jobs, nb);
-		rn->rd = NULL;
-		if (!rn->two) {
-			nb = read_blocks(rn, r, 0);
-			continue;
-		}
-		/* The next round: what done() read ahead, then the rest. */
-		rn->cur = rn->cur == 0 ? rn->nblk : 0;
-		diag_move(rn->d, &rn->rdiag);
-		nb = rn->rdone ? rn->ahead : read_blocks(rn, r, rn->ahead);
+		jobs_push(rn->jobs);
 	}
+	jobs_wait(rn->jobs, nb);
 	rn->st->count[RC_EOL] += rn->crlf;
 	lines_end(rn);
 	if (r->err != 0)
@@ -1325,9 +1295,8 @@ runner_init(struct runner *rn, const struct related_opts *o,
 	if ((rn->jobs = jobs_start(&js)) == NULL)
 		return -1;
 	rn->nblk = threads == 1 ? 1 : (size_t)threads * BATCH_PER_THREAD;
-	rn->two = threads > 1;
-	rn->blk = xcalloc(rn->two ? 2 * rn->nblk : rn->nblk,
-	    sizeof(*rn->blk));
+	rn->blk = xcalloc(rn->nblk, sizeof(*rn->blk));
+	rn->rdiag = xcalloc(rn->nblk, sizeof(*rn->rdiag));
 	rn->res = xcalloc(rn->nblk, sizeof(*rn->res));
 	return 0;
 }
@@ -1340,14 +1309,13 @@ runner_release(struct runner *rn)
 	jobs_end(rn->jobs);
 	for (k = 0; k < rn->nblk; k++) {
 		related_block_release(&rn->blk[k]);
-		if (rn->two)
-			related_block_release(&rn->blk[rn->nblk + k]);
 		related_result_release(&rn->res[k]);
+		diag_release(&rn->rdiag[k]);
 	}
 	free(rn->blk);
+	free(rn->rdiag);
 	free(rn->res);
 	diag_release(&rn->lines);
-	diag_release(&rn->rdiag);
 }
 
 /*

@@ -369,6 +369,75 @@ test_rounds(void)
 	check_states(&c, 2, all);
 }
 
+/*
+ * Items pushed one at a time into a ring of R slots, as vox-text reads
+ * blocks: an item's slot is written before it is pushed and read by its
+ * work, and jobs_wait() must have handed back the item that held a slot
+ * before the slot is written again.  A slot written too early shows as
+ * a wrong result; done() sees every item once, in order.
+ */
+#define RING 4
+
+struct ring {
+	size_t		slot[RING];
+	size_t		next;
+	int		ok;
+};
+
+static void *
+ring_work(size_t i, void *state, void *arg)
+{
+	struct ring *r = arg;
+	size_t *v = malloc(sizeof(*v));
+	struct timespec ts = { 0, (long)((i * 7919) % 3) * 100000L };
+
+	(void)state;
+	nanosleep(&ts, NULL);
+	*v = r->slot[i % RING];
+	return v;
+}
+
+static void
+ring_done(size_t i, void *res, void *arg)
+{
+	struct ring *r = arg;
+	size_t *v = res;
+
+	if (i != r->next++ || *v != i * 3 + 1)
+		r->ok = 0;
+	free(v);
+}
+
+static void
+test_push(void)
+{
+	static const unsigned int threads[] = { 1, 2, 3 };
+	static const size_t n[] = { 0, 1, 5, 700 };
+	struct ring r;
+	struct jobs_spec s = { 0, 0, NULL, NULL, ring_work, ring_done, &r };
+	struct jobs *j;
+	size_t t, k, i;
+
+	for (t = 0; t < 3; t++) {
+		s.threads = threads[t];
+		REQUIRE((j = jobs_start(&s)) != NULL);
+		for (k = 0; k < 4; k++) {
+			r.next = 0;
+			r.ok = 1;
+			jobs_begin(j);
+			for (i = 0; i < n[k]; i++) {
+				if (i >= RING)
+					jobs_wait(j, i - RING + 1);
+				r.slot[i % RING] = i * 3 + 1;
+				jobs_push(j);
+			}
+			jobs_wait(j, n[k]);
+			CHECK(r.ok && r.next == n[k]);
+		}
+		jobs_end(j);
+	}
+}
+
 int
 main(void)
 {
@@ -381,5 +450,6 @@ main(void)
 	RUN(test_states_few);
 	RUN(test_init_fails);
 	RUN(test_rounds);
+	RUN(test_push);
 	return UNIT_EXIT();
 }
