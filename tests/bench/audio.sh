@@ -99,6 +99,17 @@ echo "scan vs cat (cat $t_cat s), at the default -j ($t_scand s):" \
     "$(ratio "$t_cat" "$t_scan1")x"
 echo "jobs: -j 2 vs -j 1 on --scan: $(ratio "$t_scan1" "$t_scan2")x" \
     "(target >= 1.85x)"
+# The anchor: the same files only read, on 2 threads against 1 of one
+# process (tests/bench/readpar.c), is what this machine allows.
+rp=$top/build/bench/readpar
+if cc -O2 -pthread -o "$rp" "$top/tests/bench/readpar.c" 2>/dev/null; then
+	# shellcheck disable=SC2086
+	r1=$("$rp" 1 $files)
+	# shellcheck disable=SC2086
+	r2=$("$rp" 2 $files)
+	echo "anchor: reading the same files alone, 2 threads vs 1:" \
+	    "$(ratio "$r1" "$r2")x ($r1 s, $r2 s): the machine's limit"
+fi
 echo "jobs: default -j vs -j 1 on --scan: $(ratio "$t_scan1" "$t_scand")x" \
     "(target >= 1x)"
 if [ -x /usr/bin/time ]; then
