@@ -72,8 +72,18 @@ best() {
 	echo "$b"
 }
 
-j=$(best "$bin/vox-lint" -q --scan --report r.jsonl set)
-h=$(best "$bin/vox-lint" -q --scan --report r.html set)
+# In turn, the best of 7 each: a load that comes and goes hits both.
+now() { date +%s.%N; }
+j= h=
+for k in 1 2 3 4 5 6 7; do
+	s=$(now); "$bin/vox-lint" -q --scan --report r.jsonl set >/dev/null 2>&1
+	m=$(now); "$bin/vox-lint" -q --scan --report r.html set >/dev/null 2>&1
+	e=$(now)
+	set -- $(echo "$s $m $e $j $h" | awk '{ a = $2 - $1; b = $3 - $2;
+	    if ($4 != "" && $4 < a) a = $4; if ($5 != "" && $5 < b) b = $5;
+	    print a, b }')
+	j=$1 h=$2
+done
 echo "$j $h" | awk '{ printf "vox-lint --scan, 10,000 files: JSONL report %.3f s, HTML %.3f s: +%.1f%% (target: 10%%)\n", $1, $2, 100 * ($2 - $1) / $1 }'
 ls -l r.html | awk '{ printf "page: %.2f MB (target: 10 MB)\n", $5 / 1e6 }'
 if command -v chromium >/dev/null 2>&1; then
