@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "hash.h"
+#include "le.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -706,20 +707,6 @@ block_put(void *arg)
 	pthread_mutex_unlock(&pl->mu);
 }
 
-static void
-put16(unsigned char *p, unsigned int v)
-{
-	p[0] = v & 0xff;
-	p[1] = (v >> 8) & 0xff;
-}
-
-static void
-put32(unsigned char *p, uint32_t v)
-{
-	put16(p, v & 0xffff);
-	put16(p + 2, v >> 16);
-}
-
 /* The fields a local and a central header share, from "version" on. */
 static void
 common_head(unsigned char *p, const char *name, uint32_t crc, uint32_t size)
@@ -730,16 +717,16 @@ common_head(unsigned char *p, const char *name, uint32_t crc, uint32_t size)
 	for (s = (const unsigned char *)name; *s != '\0'; s++)
 		if (*s >= 0x80)
 			flags = 0x0800;		/* the name is UTF-8 */
-	put16(p, 10);
-	put16(p + 2, flags);
-	put16(p + 4, 0);			/* stored */
-	put16(p + 6, 0);			/* 00:00 */
-	put16(p + 8, DOS_DATE);
-	put32(p + 10, crc);
-	put32(p + 14, size);
-	put32(p + 18, size);
-	put16(p + 22, (unsigned int)strlen(name));
-	put16(p + 24, 0);			/* no extra field */
+	le16_put(p, 10);
+	le16_put(p + 2, flags);
+	le16_put(p + 4, 0);			/* stored */
+	le16_put(p + 6, 0);			/* 00:00 */
+	le16_put(p + 8, DOS_DATE);
+	le32_put(p + 10, crc);
+	le32_put(p + 14, size);
+	le32_put(p + 18, size);
+	le16_put(p + 22, (unsigned int)strlen(name));
+	le16_put(p + 24, 0);			/* no extra field */
 }
 
 /* A local header in a block of its own, for the stream and the hash. */
@@ -749,7 +736,7 @@ local_head(struct pool *pl, const char *name, uint32_t crc, uint32_t size)
 	struct block *b = block_get(pl);
 	size_t n = strlen(name);
 
-	put32(b->data, 0x04034b50);
+	le32_put(b->data, 0x04034b50);
 	common_head(b->data + 4, name, crc, size);
 	memcpy(b->data + LOCAL_HEAD, name, n);
 	b->len = LOCAL_HEAD + n;
@@ -762,14 +749,14 @@ central_head(struct buf *cd, const char *name, uint32_t crc, uint32_t size,
 {
 	unsigned char p[CENTRAL_HEAD];
 
-	put32(p, 0x02014b50);
-	put16(p + 4, 3 << 8 | 63);		/* Unix, version 6.3 */
+	le32_put(p, 0x02014b50);
+	le16_put(p + 4, 3 << 8 | 63);		/* Unix, version 6.3 */
 	common_head(p + 6, name, crc, size);
-	put16(p + 32, 0);			/* no comment */
-	put16(p + 34, 0);			/* disk 0 */
-	put16(p + 36, 0);			/* internal attributes */
-	put32(p + 38, (uint32_t)0100644 << 16);
-	put32(p + 42, off);
+	le16_put(p + 32, 0);			/* no comment */
+	le16_put(p + 34, 0);			/* disk 0 */
+	le16_put(p + 36, 0);			/* internal attributes */
+	le32_put(p + 38, (uint32_t)0100644 << 16);
+	le32_put(p + 42, off);
 	buf_add(cd, (const char *)p, sizeof(p));
 	buf_addstr(cd, name);
 }
@@ -985,14 +972,14 @@ fast_write(struct archive_writer *w, char hex[HASH_HEXLEN], struct diag *d)
 		else
 			fast_mem(&f, &w->v[k]);
 	if (f.failed == 0) {
-		put32(end, 0x06054b50);
-		put16(end + 4, 0);
-		put16(end + 6, 0);
-		put16(end + 8, (unsigned int)w->n);
-		put16(end + 10, (unsigned int)w->n);
-		put32(end + 12, (uint32_t)f.cd.len);
-		put32(end + 16, (uint32_t)f.off);
-		put16(end + 20, 0);
+		le32_put(end, 0x06054b50);
+		le16_put(end + 4, 0);
+		le16_put(end + 6, 0);
+		le16_put(end + 8, (unsigned int)w->n);
+		le16_put(end + 10, (unsigned int)w->n);
+		le32_put(end + 12, (uint32_t)f.cd.len);
+		le32_put(end + 16, (uint32_t)f.off);
+		le16_put(end + 20, 0);
 		buf_add(&f.cd, (const char *)end, sizeof(end));
 		for (at = 0; at < f.cd.len; at += n) {
 			b = block_get(&f.pool);

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "io.h"
+#include "le.h"
 #include "xalloc.h"
 
 /*
@@ -298,22 +299,6 @@ audio_close(struct audio_in *a)
 	free(a);
 }
 
-static void
-put16(unsigned char *p, unsigned int v)
-{
-	p[0] = v & 0xff;
-	p[1] = (v >> 8) & 0xff;
-}
-
-static void
-put32(unsigned char *p, uint32_t v)
-{
-	p[0] = v & 0xff;
-	p[1] = (v >> 8) & 0xff;
-	p[2] = (v >> 16) & 0xff;
-	p[3] = (v >> 24) & 0xff;
-}
-
 /*
  * The canonical 44-byte RIFF WAVE header of PCM data: RIFF, fmt (16
  * bytes, format tag 1) and data chunks, as in the vendor's samples.
@@ -325,15 +310,15 @@ audio_wav_header(unsigned char h[44], unsigned int rate,
 	unsigned int align = channels * (bits / 8);
 
 	memcpy(h, "RIFF", 4);
-	put32(h + 4, 36 + data_bytes + (data_bytes & 1));
+	le32_put(h + 4, 36 + data_bytes + (data_bytes & 1));
 	memcpy(h + 8, "WAVEfmt ", 8);
-	put32(h + 16, 16);
-	put16(h + 20, 1);
-	put16(h + 22, channels);
-	put32(h + 24, rate);
-	put32(h + 28, rate * align);
-	put16(h + 32, align);
-	put16(h + 34, bits);
+	le32_put(h + 16, 16);
+	le16_put(h + 20, 1);
+	le16_put(h + 22, channels);
+	le32_put(h + 24, rate);
+	le32_put(h + 28, rate * align);
+	le16_put(h + 32, align);
+	le16_put(h + 34, bits);
 	memcpy(h + 36, "data", 4);
-	put32(h + 40, data_bytes);
+	le32_put(h + 40, data_bytes);
 }

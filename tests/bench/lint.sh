@@ -26,31 +26,7 @@ fi
 mb=$(du -sm "$dir/set" | cut -f1)
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 
-# Each command named (a shell function) is run in turn, round after
-# round, 7 rounds: in turn, so that a load coming and going on the
-# machine weighs on all of them alike and their ratios hold even when
-# the times move.  best NAME is its best wall-clock time in seconds.
-times=$(mktemp "${TMPDIR:-/tmp}/bench.XXXXXX") || exit 1
-trap 'rm -f "$times"' EXIT
-race() {
-	k=0
-	while [ "$k" -lt 7 ]; do
-		for f in "$@"; do
-			s=$(date +%s.%N)
-			$f >/dev/null 2>&1
-			e=$(date +%s.%N)
-			echo "$f $s $e" >>"$times"
-		done
-		k=$((k + 1))
-	done
-}
-best() {
-	awk -v f="$1" '$1 == f { t = $3 - $2; if (b == "" || t < b) b = t }
-	    END { print b }' "$times"
-}
-ratio() {
-	echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'
-}
+. "$top/tests/bench/race.inc"
 
 lint() { "$bin/vox-lint" -q -k acoustic "$@" "$dir/set"; }
 l1() { lint -j 1; }
