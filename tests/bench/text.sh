@@ -2,7 +2,8 @@
 # vox-text against uconv's NFC alone on seeded 50 MB corpora, one
 # mixed-script (en, de, fr, es, ja, zh) and one Latin-script, then -j 2
 # against -j 1; peak RSS at 50 MB and at 10 MB shows memory stays flat.
-# Each time is the best of three runs, each ratio from the same run.
+# The commands of each ratio run in turn, 7 rounds, best of each
+# (tests/bench/race.inc); the rest are the best of three runs.
 bin=$1
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -12,17 +13,17 @@ VOXPREP_DATADIR=${VOXPREP_DATADIR:-$top/schemas}
 export VOXPREP_DATADIR
 c=$dir/corpus50.txt
 l=$dir/latin50.txt
-s=$dir/corpus10.txt
+sm=$dir/corpus10.txt
 [ -f "$c" ] || python3 "$here/textgen.py" "$c" 50 42 mixed || exit 1
 [ -f "$l" ] || python3 "$here/textgen.py" "$l" 50 42 latin || exit 1
-[ -f "$s" ] || python3 "$here/textgen.py" "$s" 10 42 mixed || exit 1
+[ -f "$sm" ] || python3 "$here/textgen.py" "$sm" 10 42 mixed || exit 1
 command -v uconv >/dev/null || { echo "text: uconv missing"; exit 1; }
 mb() {
 	wc -c <"$1" | awk '{ printf "%.1f", $1 / 1e6 }'
 }
 # "seconds peak-KB": the best wall time of three runs, the largest RSS
 # (--check exits 1 when there is something to change: not a failure).
-best() {
+best3() {
 	: >"$dir/times"
 	for k in 1 2 3; do
 		/usr/bin/time -f '%e %M' -o "$dir/time" "$@" >/dev/null 2>&1
@@ -32,30 +33,32 @@ best() {
 	    END { print t, m }' "$dir/times"
 }
 vt() {
-	best "$bin/vox-text" -q -L en-US "$@"
+	best3 "$bin/vox-text" -q -L en-US "$@"
 }
-set -- $(best uconv -f utf-8 -t utf-8 -x any-nfc "$c")
-cu=$1
+. "$top/tests/bench/race.inc"
+cu() { uconv -f utf-8 -t utf-8 -x any-nfc "$c"; }
+c1() { "$bin/vox-text" -q -L en-US -j 1 "$c"; }
+c2() { "$bin/vox-text" -q -L en-US -j 2 "$c"; }
+lu() { uconv -f utf-8 -t utf-8 -x any-nfc "$l"; }
+l1() { "$bin/vox-text" -q -L en-US -j 1 "$l"; }
+race cu c1 c2 lu l1
+cu=$(best cu) c1=$(best c1) c2=$(best c2) lu=$(best lu) l1=$(best l1)
 set -- $(vt -j 1 "$c")
-c1=$1 m1=$2
+m1=$2
 set -- $(vt -j 2 "$c")
-c2=$1 m2=$2
+m2=$2
 set -- $(vt -j 1 --check "$c")
 cc=$1
-set -- $(best uconv -f utf-8 -t utf-8 -x any-nfc "$l")
-lu=$1
-set -- $(vt -j 1 "$l")
-l1=$1
-set -- $(vt -j 1 "$s")
+set -- $(vt -j 1 "$sm")
 s1=$1 ms=$2
-awk -v cmb="$(mb "$c")" -v lmb="$(mb "$l")" -v smb="$(mb "$s")" \
+awk -v cmb="$(mb "$c")" -v lmb="$(mb "$l")" -v smb="$(mb "$sm")" \
     -v cu="$cu" -v c1="$c1" -v c2="$c2" -v cc="$cc" -v lu="$lu" \
     -v l1="$l1" -v s1="$s1" -v m1="$m1" -v m2="$m2" -v ms="$ms" '
 function rate(mb, t) { return t > 0 ? mb / t : 0 }
 function ratio(a, b) { return b > 0 ? a / b : 0 }
 BEGIN {
 	printf "mixed-script corpus %s MB, Latin-script corpus %s MB " \
-	    "(best of 3)\n", cmb, lmb
+	    "(best of 7 in turn)\n", cmb, lmb
 	printf "mixed uconv -x any-nfc     %6.2f s %6.1f MB/s\n", cu,
 	    rate(cmb, cu)
 	printf "mixed vox-text -j 1        %6.2f s %6.1f MB/s  peak RSS " \
