@@ -954,7 +954,8 @@ fast_mem(struct fast *f, const struct wmember *m)
 }
 
 static int
-fast_write(struct archive_writer *w, char hex[HASH_HEXLEN], struct diag *d)
+fast_write(struct archive_writer *w, char hex[HASH_HEXLEN], uint64_t *bytes,
+    struct diag *d)
 {
 	struct fast f;
 	struct block *b, *next;
@@ -990,6 +991,7 @@ fast_write(struct archive_writer *w, char hex[HASH_HEXLEN], struct diag *d)
 		}
 	}
 	hash_pipe_final(f.hp, hex);
+	*bytes = f.off;
 	if (f.failed == 0 && fflush(w->fp) == EOF)
 		f.failed = errno != 0 ? errno : EIO;
 	if (f.failed > 0)
@@ -1024,18 +1026,19 @@ wfree(struct archive_writer *w)
 
 /*
  * Write everything and free the writer.  Returns 1 when hex holds the
- * SHA-256 of the zip, 0 when the zip was written but not hashed (libzip
- * wrote it: it seeks back, so the stream cannot be hashed on the way),
- * or -1 after a system error (the caller then aborts its output).
+ * SHA-256 of the zip and *bytes its size, 0 when the zip was written
+ * but not hashed (libzip wrote it: it seeks back, so the stream cannot
+ * be hashed on the way), or -1 after a system error (the caller then
+ * aborts its output).
  */
 int
 archive_write_close(struct archive_writer *w, char hex[HASH_HEXLEN],
-    struct diag *d)
+    uint64_t *bytes, struct diag *d)
 {
 	int rc;
 
 	if (fast_ok(w))
-		rc = fast_write(w, hex, d) == 0 ? 1 : -1;
+		rc = fast_write(w, hex, bytes, d) == 0 ? 1 : -1;
 	else
 		rc = libzip_write(w, d);
 	wfree(w);

@@ -55,7 +55,7 @@ int		 archive_write_mem(struct archive_writer *, const char *,
 int		 archive_write_member(struct archive_writer *, const char *,
 		    struct archive *, size_t, int, struct diag *);
 int		 archive_write_close(struct archive_writer *, char [HASH_HEXLEN],
-		    struct diag *);
+		    uint64_t *, struct diag *);
 void		 archive_write_abort(struct archive_writer *);
 
 #endif

@@ -335,8 +335,10 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	size_t i, tpos;
 	double secs = 0;
 	struct stat sb;
+	uint64_t bytes = 0;
 	FILE *fp;
-	int rc = -1, hashed, trans = o->kind == KIND_ACOUSTIC;
+	const char *tmp;
+	int rc = -1, hashed, device, trans = o->kind == KIND_ACOUSTIC;
 
 	shard_paths(o, k, ns, &zpath, &mpath);
 	if ((fp = out_open(os, zpath, d)) == NULL ||
@@ -384,11 +386,33 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 		archive_write_abort(w);
 		goto out;
 	}
+	tmp = os->v[os->n - 1].tmp;
+	device = os->v[os->n - 1].device;
 	/* The writer hashes the zip as it goes, or libzip wrote it. */
-	if ((hashed = archive_write_close(w, hex, d)) == -1 ||
-	    fflush(fp) == EOF || (hashed == 0 && hash_file(os->v[os->n -
-	    1].tmp, hex, d) == -1) || stat(os->v[os->n - 1].tmp, &sb) == -1)
+	if ((hashed = archive_write_close(w, hex, &bytes, d)) == -1)
 		goto out;
+	if (fflush(fp) == EOF) {
+		diag_syserr(d, "write error on '%s': %s", zpath,
+		    strerror(errno));
+		goto out;
+	}
+	if (hashed == 0) {
+		/* Read back what libzip wrote: only a file can be. */
+		if (tmp == NULL) {
+			diag_syserr(d, "cannot hash '%s': a zip made from "
+			    "a zip is hashed by reading it back, which a "
+			    "device does not allow", zpath);
+			goto out;
+		}
+		if (hash_file(tmp, hex, d) == -1)
+			goto out;
+		if (stat(tmp, &sb) == -1) {
+			diag_syserr(d, "cannot stat '%s': %s", tmp,
+			    strerror(errno));
+			goto out;
+		}
+		bytes = (uint64_t)sb.st_size;
+	}
 	name = ns == 1 ? xstrdup(o->name) : xasprintf("%s (%zu of %zu)",
 	    o->name, k + 1, ns);
 	desc = o->description != NULL ? xstrdup(o->description) :
@@ -400,7 +424,7 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	man.name = name;
 	man.description = desc;
 	man.file = base(zpath);
-	man.bytes = (uint64_t)sb.st_size;
+	man.bytes = bytes;
 	man.sha256 = hex;
 	man.entries = s->n + trans;
 	man.audio = 1;
@@ -414,13 +438,19 @@ write_shard(const struct pack_opts *o, struct member *m, struct shard *s,
 	report_manifest(&json, &man);
 	free(name);
 	free(desc);
-	if ((fp = out_open(os, mpath, d)) == NULL)
-		goto out;
-	fwrite(json.s, 1, json.len, fp);
+	/*
+	 * A device (-o /dev/null, a FIFO) gets no manifest beside it, as
+	 * standard output does not: it would be a file made in /dev.
+	 */
+	if (!device) {
+		if ((fp = out_open(os, mpath, d)) == NULL)
+			goto out;
+		fwrite(json.s, 1, json.len, fp);
+	}
 	buf_printf(summary, "%s: ", zpath);
 	buf_count(summary, s->n, "WAV file", "WAV files");
 	buf_printf(summary, ", %.1f s, %llu bytes, sha256 %s\n", secs,
-	    (unsigned long long)sb.st_size, hex);
+	    (unsigned long long)bytes, hex);
 	rc = 0;
 out:
 	buf_release(&json);

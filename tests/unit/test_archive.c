@@ -25,6 +25,7 @@ make_zip(const char *path, int deflate)
 	struct diag d = DIAG_INIT;
 	struct archive_writer *w;
 	char src[64], hex[HASH_HEXLEN];
+	uint64_t bytes;
 	FILE *fp;
 	int rc = -1;
 
@@ -46,7 +47,7 @@ make_zip(const char *path, int deflate)
 		io_abort(&of);
 		goto out;
 	}
-	if (archive_write_close(w, hex, &d) == -1) {
+	if (archive_write_close(w, hex, &bytes, &d) == -1) {
 		io_abort(&of);
 		goto out;
 	}
@@ -191,6 +192,7 @@ test_threads(void)
 	struct reader r[TH_THREADS];
 	pthread_t tid[TH_THREADS];
 	char path[64], name[16], hex[HASH_HEXLEN];
+	uint64_t bytes;
 	FILE *fp;
 	int k;
 
@@ -202,7 +204,7 @@ test_threads(void)
 		snprintf(name, sizeof(name), "m%d.txt", k);
 		CHECK(archive_write_mem(w, name, b.s, b.len, 1, &d) == 0);
 	}
-	CHECK(archive_write_close(w, hex, &d) == 0);
+	CHECK(archive_write_close(w, hex, &bytes, &d) == 0);
 	CHECK(io_commit(&of, &d) == 0);
 	buf_release(&b);
 	REQUIRE((a = archive_open(path, &d)) != NULL);
@@ -259,6 +261,7 @@ test_own_writer_is_libzip(void)
 	struct archive_writer *w;
 	struct archive *a;
 	char p1[64], p2[64], src[128], hex[HASH_HEXLEN], want[HASH_HEXLEN];
+	uint64_t bytes;
 	char *mem, *x, *y;
 	size_t i, lx, ly, nf = sizeof(f) / sizeof(f[0]);
 	FILE *fp;
@@ -274,10 +277,13 @@ test_own_writer_is_libzip(void)
 	mem = calloc(1, 600000);
 	CHECK(archive_write_mem(w, "trans.txt", mem, 600000, 0, &d) == 0);
 	free(mem);
-	CHECK(archive_write_close(w, hex, &d) == 1);
+	CHECK(archive_write_close(w, hex, &bytes, &d) == 1);
 	CHECK(io_commit(&of, &d) == 0);
 	CHECK(hash_file(p1, want, &d) == 0);
 	CHECK_STR(hex, want);
+	x = slurp(p1, &lx);
+	CHECK(bytes == lx);
+	free(x);
 
 	REQUIRE((a = archive_open(p1, &d)) != NULL);
 	REQUIRE(archive_count(a) == nf + 1);
@@ -286,7 +292,7 @@ test_own_writer_is_libzip(void)
 	for (i = 0; i < nf + 1; i++)
 		CHECK(archive_write_member(w, archive_entry(a, i)->name, a, i,
 		    0, &d) == 0);
-	CHECK(archive_write_close(w, hex, &d) == 0);
+	CHECK(archive_write_close(w, hex, &bytes, &d) == 0);
 	CHECK(io_commit(&of, &d) == 0);
 	archive_close(a);
 	x = slurp(p1, &lx);
@@ -306,6 +312,7 @@ test_changed_file(void)
 	struct diag d = DIAG_INIT;
 	struct archive_writer *w;
 	char p[64], src[128], hex[HASH_HEXLEN];
+	uint64_t bytes;
 	size_t sizes[] = { 1000, (4u << 20) + 5 }, k;
 	FILE *fp;
 
@@ -316,7 +323,7 @@ test_changed_file(void)
 		REQUIRE((w = archive_write_open(fp, p, 1, &d)) != NULL);
 		CHECK(archive_write_file(w, "grows.wav", src, 0, &d) == 0);
 		pattern_file("grows.wav", sizes[k] + 1, src, sizeof(src));
-		CHECK(archive_write_close(w, hex, &d) == -1);
+		CHECK(archive_write_close(w, hex, &bytes, &d) == -1);
 		CHECK(d.n == 1 && d.v != NULL &&
 		    strstr(d.v[0].msg, "changed while it was being packed") !=
 		    NULL);
