@@ -492,7 +492,8 @@ read_regular(int fd, const char *path, off_t size, struct buf *b,
 	char c;
 
 	for (;;) {
-		want = size > 0 && (size_t)size > got ? (size_t)size - got : 65536;
+		want = size > 0 && (size_t)size > got ? (size_t)size - got :
+		    65536;
 		if (max && got + want > max)
 			want = max - got;
 		if (want == 0) {
@@ -517,6 +518,9 @@ read_regular(int fd, const char *path, off_t size, struct buf *b,
 		b->len = start + got;
 		b->s[b->len] = '\0';
 	}
+	/* Terminated, as io_read_stream() leaves it, even when empty. */
+	buf_grow(b, 0);
+	b->s[b->len] = '\0';
 	return 0;
 err:
 	diag_syserr(d, "cannot read '%s': %s", path, strerror(errno));

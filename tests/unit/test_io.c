@@ -186,10 +186,19 @@ test_read_limit(void)
 	fputs("0123456789", fp);
 	fclose(fp);
 	CHECK(io_read_file(path, &b, 4, &d) == 1);
-	CHECK(b.len == 4);
+	CHECK(b.len == 4 && b.s[4] == '\0');
 	buf_reset(&b);
 	CHECK(io_read_file(path, &b, 10, &d) == 0);
-	CHECK(b.len == 10);
+	CHECK(b.len == 10 && strcmp(b.s, "0123456789") == 0);
+	/* Appended to what b held, terminated. */
+	CHECK(io_read_file(path, &b, 0, &d) == 0);
+	CHECK(b.len == 20 && b.s[20] == '\0');
+	buf_release(&b);
+	/* An empty file: an empty string, not NULL (pread reads nothing). */
+	fp = fopen(path, "w");
+	fclose(fp);
+	CHECK(io_read_file(path, &b, 0, &d) == 0);
+	CHECK(b.len == 0 && b.s != NULL && b.s[0] == '\0');
 	CHECK(io_read_file(dir, &b, 0, &d) == -1);
 	CHECK(io_read_file("no-such-file", &b, 0, &d) == -1);
 	CHECK(d.n == 2);
