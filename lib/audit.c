@@ -477,21 +477,14 @@ facts_from_scan(struct audit_facts *f, const struct scan_result *r)
 	f->scanned = 1;
 	f->frames = r->frames;
 	f->have_frames = 1;
-	f->peak_db = r->peak_db;
-	f->rms_db = r->rms_db;
-	f->clipped = r->clipped;
-	f->clip_runs = r->clip_runs;
-	f->dc = r->dc;
-	f->lead_s = r->lead_s;
-	f->trail_s = r->trail_s;
-	f->hf_db = r->hf_db;
-	f->silent = r->silent;
+	f->scan = *r;
 }
 
 static void
 check_scan(const struct audit_opts *o, const struct loc *l,
     const struct audit_facts *f, struct diag *d)
 {
+	const struct scan_result *r = &f->scan;
 	double pad = o->prof->pad;
 
 	if (f->frames == 0) {
@@ -499,36 +492,36 @@ check_scan(const struct audit_opts *o, const struct loc *l,
 		    "it cannot match a transcript");
 		return;
 	}
-	if (f->silent) {
+	if (r->silent) {
 		diag_add(d, l, "AUDIO-SILENT", "the audio is silent or nearly "
 		    "so (peak %.1f dBFS); it cannot match a transcript",
-		    f->peak_db);
+		    r->peak_db);
 		return;
 	}
-	if (f->clip_runs > 0)
+	if (r->clip_runs > 0)
 		diag_add(d, l, "AUDIO-CLIP", "%llu samples in %llu run%s reach "
 		    "full scale; the audio is clipped",
-		    (unsigned long long)f->clipped,
-		    (unsigned long long)f->clip_runs,
-		    f->clip_runs == 1 ? "" : "s");
-	if (fabs(f->dc) >= AUDIT_DC)
+		    (unsigned long long)r->clipped,
+		    (unsigned long long)r->clip_runs,
+		    r->clip_runs == 1 ? "" : "s");
+	if (fabs(r->dc) >= AUDIT_DC)
 		diag_add(d, l, "AUDIO-DC", "DC offset is %.3f of full scale; "
-		    "it wastes headroom", f->dc);
+		    "it wastes headroom", r->dc);
 	/* A set counts short pauses once (audit_set_end), not per file. */
 	if (!o->pad_total && audit_short_pad(o, f) == 3)
 		diag_add(d, l, "AUDIO-PAD", "%.2f s of leading and %.2f s of "
 		    "trailing silence, under the %g s advice; word edges may "
-		    "be lost", f->lead_s, f->trail_s, pad);
+		    "be lost", r->lead_s, r->trail_s, pad);
 	else if (!o->pad_total && audit_short_pad(o, f) != 0)
 		diag_add(d, l, "AUDIO-PAD", "%.2f s of %s silence, under the "
 		    "%g s advice; the %s word's edge may be lost",
-		    audit_short_pad(o, f) == 1 ? f->lead_s : f->trail_s,
+		    audit_short_pad(o, f) == 1 ? r->lead_s : r->trail_s,
 		    audit_short_pad(o, f) == 1 ? "leading" : "trailing", pad,
 		    audit_short_pad(o, f) == 1 ? "first" : "last");
-	if (!isnan(f->hf_db) && f->hf_db < AUDIT_HF_DB)
+	if (!isnan(r->hf_db) && r->hf_db < AUDIT_HF_DB)
 		diag_add(d, l, "AUDIO-NARROWBAND", "%u Hz audio has almost "
 		    "nothing above 4 kHz (%.1f dB); it was likely upsampled "
-		    "from 8 kHz", f->rate, f->hf_db);
+		    "from 8 kHz", f->rate, r->hf_db);
 }
 
 /*
@@ -541,10 +534,10 @@ audit_short_pad(const struct audit_opts *o, const struct audit_facts *f)
 {
 	double pad = round(o->prof->pad * 100);
 
-	if (!f->scanned || f->silent || f->frames == 0)
+	if (!f->scanned || f->scan.silent || f->frames == 0)
 		return 0;
-	return (round(f->lead_s * 100) < pad) |
-	    (round(f->trail_s * 100) < pad) << 1;
+	return (round(f->scan.lead_s * 100) < pad) |
+	    (round(f->scan.trail_s * 100) < pad) << 1;
 }
 
 double
@@ -784,7 +777,7 @@ audit_set_add(struct audit_set *set, const struct audit_opts *o,
 	set->seconds += s;
 	if (s > o->prof->train_clip)
 		set->over_train++;
-	if (f->scanned && !f->silent && f->frames > 0) {
+	if (f->scanned && !f->scan.silent && f->frames > 0) {
 		set->scanned++;
 		set->short_pad += audit_short_pad(o, f) != 0;
 	}
@@ -899,16 +892,17 @@ audit_stats_record(struct buf *b, const struct audit_opts *o,
 	field_int(&j[n++], "data_bytes", f->data_bytes, f->data_bytes >= 0);
 	field_int(&j[n++], "file_bytes", (long long)f->file_bytes, f->opened);
 	if (o->scan) {
+		const struct scan_result *r = &f->scan;
 		int sc = f->scanned;
 
-		field_num(&j[n++], "peak_db", sc ? f->peak_db : NAN, 0.01);
-		field_num(&j[n++], "rms_db", sc ? f->rms_db : NAN, 0.01);
-		field_int(&j[n++], "clipped", (long long)f->clipped, sc);
-		field_int(&j[n++], "clip_runs", (long long)f->clip_runs, sc);
-		field_num(&j[n++], "dc", sc ? f->dc : NAN, 0.0001);
-		field_num(&j[n++], "lead_s", sc ? f->lead_s : NAN, 0.01);
-		field_num(&j[n++], "trail_s", sc ? f->trail_s : NAN, 0.01);
-		field_num(&j[n++], "hf_db", sc ? f->hf_db : NAN, 0.01);
+		field_num(&j[n++], "peak_db", sc ? r->peak_db : NAN, 0.01);
+		field_num(&j[n++], "rms_db", sc ? r->rms_db : NAN, 0.01);
+		field_int(&j[n++], "clipped", (long long)r->clipped, sc);
+		field_int(&j[n++], "clip_runs", (long long)r->clip_runs, sc);
+		field_num(&j[n++], "dc", sc ? r->dc : NAN, 0.0001);
+		field_num(&j[n++], "lead_s", sc ? r->lead_s : NAN, 0.01);
+		field_num(&j[n++], "trail_s", sc ? r->trail_s : NAN, 0.01);
+		field_num(&j[n++], "hf_db", sc ? r->hf_db : NAN, 0.01);
 	}
 	if (o->format == STATS_JSONL) {
 		report_json_line(b, j, n);

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "progress.h"
 #include "profile.h"
+#include "scan.h"
 
 enum stats_format {
 	STATS_TSV,
@@ -46,17 +47,9 @@ struct audit_facts {
 	int64_t		header_bytes;	/* -1 unknown */
 	int64_t		data_bytes;	/* sample bytes present; -1 */
 	uint64_t	file_bytes;
-	/* With --scan. */
+	/* With --scan: what the scan measured, frames included. */
 	int		scanned;
-	double		peak_db;	/* dBFS; -inf for digital silence */
-	double		rms_db;
-	uint64_t	clipped;	/* samples at full scale */
-	uint64_t	clip_runs;	/* runs of SCAN_CLIP_RUN or more */
-	double		dc;		/* mean, fraction of full scale */
-	double		lead_s;		/* silence before the first sound */
-	double		trail_s;	/* silence after the last sound */
-	double		hf_db;		/* energy above 4 kHz vs all, dB */
-	int		silent;		/* no window above the threshold */
+	struct scan_result scan;
 };
 
 struct audit_file {

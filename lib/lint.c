@@ -196,12 +196,12 @@ view_facts(const struct audit_facts *f, struct html_audio *a)
 	memset(a, 0, sizeof(*a));
 	a->secs = audit_seconds(f);
 	a->scanned = f->scanned;
-	a->rms_db = f->rms_db;
-	a->peak_db = f->peak_db;
-	a->lead_s = f->lead_s;
-	a->trail_s = f->trail_s;
-	a->clipped = f->clipped;
-	a->silent = f->silent;
+	a->rms_db = f->scan.rms_db;
+	a->peak_db = f->scan.peak_db;
+	a->lead_s = f->scan.lead_s;
+	a->trail_s = f->scan.trail_s;
+	a->clipped = f->scan.clipped;
+	a->silent = f->scan.silent;
 }
 
 static void

@@ -40,7 +40,8 @@ test_vendor_members(void)
 	/* A scan in memory measures the samples too. */
 	o.scan = 1;
 	audit_mem(&o, path, e->name, b.s, b.len, &af);
-	CHECK(af.f.scanned && af.f.peak_db < 0 && af.f.rms_db < af.f.peak_db);
+	CHECK(af.f.scanned && af.f.scan.peak_db < 0 &&
+	    af.f.scan.rms_db < af.f.scan.peak_db);
 	CHECK(af.d.n == 1 && diag_has(&af.d, "AUDIO-PAD"));
 	CHECK(af.d.n == 1 && strcmp(af.d.v[0].member, "audio1.wav") == 0);
 	audit_file_release(&af);

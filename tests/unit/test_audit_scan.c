@@ -181,12 +181,14 @@ same(double a, double b)
 static int
 same_scan(const struct audit_facts *f, const struct scan_result *r)
 {
+	const struct scan_result *g = &f->scan;
+
 	return f->scanned && f->frames == r->frames &&
-	    same(f->peak_db, r->peak_db) && same(f->rms_db, r->rms_db) &&
-	    f->clipped == r->clipped && f->clip_runs == r->clip_runs &&
-	    same(f->dc, r->dc) && same(f->lead_s, r->lead_s) &&
-	    same(f->trail_s, r->trail_s) && same(f->hf_db, r->hf_db) &&
-	    f->silent == r->silent;
+	    same(g->peak_db, r->peak_db) && same(g->rms_db, r->rms_db) &&
+	    g->clipped == r->clipped && g->clip_runs == r->clip_runs &&
+	    same(g->dc, r->dc) && same(g->lead_s, r->lead_s) &&
+	    same(g->trail_s, r->trail_s) && same(g->hf_db, r->hf_db) &&
+	    g->silent == r->silent;
 }
 
 /* Audit b from a file, from memory and from memory at an odd address. */
