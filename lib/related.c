@@ -35,8 +35,8 @@
 /* A block is this many lines or bytes, whichever comes first. */
 #define BLOCK_LINES	4096
 #define BLOCK_BYTES	(512UL << 10)
-/* Blocks read ahead per thread before they are normalized together. */
-#define BATCH_PER_THREAD 4
+/* Blocks in the ring (read, in the pool, or awaiting done()) per thread. */
+#define RING_PER_THREAD	4
 #define READ_CHUNK	(256UL << 10)
 /* More TEXT-LINE notes than this in one file become one summary. */
 #define LINE_NOTES_MAX	80
@@ -1294,7 +1294,7 @@ runner_init(struct runner *rn, const struct related_opts *o,
 	js.ctx = rn;
 	if ((rn->jobs = jobs_start(&js)) == NULL)
 		return -1;
-	rn->nblk = threads == 1 ? 1 : (size_t)threads * BATCH_PER_THREAD;
+	rn->nblk = threads == 1 ? 1 : (size_t)threads * RING_PER_THREAD;
 	rn->blk = xcalloc(rn->nblk, sizeof(*rn->blk));
 	rn->rdiag = xcalloc(rn->nblk, sizeof(*rn->rdiag));
 	rn->res = xcalloc(rn->nblk, sizeof(*rn->res));
