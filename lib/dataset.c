@@ -1,6 +1,7 @@
 #define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +25,9 @@ struct list {
 	size_t			 cap;
 };
 
+/* Add an entry that takes name, which the caller allocated. */
 static struct dataset_entry *
-list_add(struct list *l, const char *name)
+list_take(struct list *l, char *name)
 {
 	struct dataset_entry *e;
 
@@ -35,8 +37,14 @@ list_add(struct list *l, const char *name)
 	}
 	e = &l->v[l->n++];
 	memset(e, 0, sizeof(*e));
-	e->name = xstrdup(name);
+	e->name = name;
 	return e;
+}
+
+static struct dataset_entry *
+list_add(struct list *l, const char *name)
+{
+	return list_take(l, xstrdup(name));
 }
 
 static int
@@ -217,7 +225,12 @@ dataset_text_kind(const char *path, const struct buf *in, int *transcript)
 	return KIND_LANGUAGE;
 }
 
-/* Walk a folder without following symbolic links. */
+/*
+ * Walk a folder without following symbolic links.  Entries are looked
+ * up relative to the open folder (fstatat), not by their path from the
+ * root: a dataset is thousands of files in one folder, and each lookup
+ * from the root walks every component of the path again.
+ */
 static int
 walk(struct list *l, const char *root, const char *rel, int depth,
     struct diag *d)
@@ -225,7 +238,7 @@ walk(struct list *l, const char *root, const char *rel, int depth,
 	DIR *dp;
 	struct dirent *de;
 	struct stat st;
-	char *dir, *path, *name;
+	char *dir, *name;
 	int rc = 0;
 
 	dir = *rel ? xasprintf("%s/%s", root, rel) : xstrdup(root);
@@ -241,29 +254,29 @@ walk(struct list *l, const char *root, const char *rel, int depth,
 		if (strcmp(de->d_name, ".") == 0 ||
 		    strcmp(de->d_name, "..") == 0)
 			continue;
+		if (fstatat(dirfd(dp), de->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) == -1) {
+			diag_syserr(d, "cannot stat '%s/%s': %s", dir,
+			    de->d_name, strerror(errno));
+			rc = -1;
+			continue;
+		}
 		name = *rel ? xasprintf("%s/%s", rel, de->d_name) :
 		    xstrdup(de->d_name);
-		path = xasprintf("%s/%s", root, name);
-		if (lstat(path, &st) == -1) {
-			diag_syserr(d, "cannot stat '%s': %s", path,
-			    strerror(errno));
-			rc = -1;
-		} else if (S_ISDIR(st.st_mode)) {
-			e = list_add(l, name);
+		e = list_take(l, name);
+		if (S_ISDIR(st.st_mode)) {
 			e->dir = 1;
+			/* l->v may move: name is still the entry's. */
 			if (depth < DATASET_MAXDEPTH &&
 			    walk(l, root, name, depth + 1, d) == -1)
 				rc = -1;
 		} else {
-			e = list_add(l, name);
 			e->size = (uint64_t)st.st_size;
 			/* Not compressed: never mistaken for a zip bomb. */
 			e->csize = e->size;
 			e->symlink = S_ISLNK(st.st_mode);
 			e->special = !S_ISREG(st.st_mode) && !e->symlink;
 		}
-		free(path);
-		free(name);
 	}
 	closedir(dp);
 	free(dir);
