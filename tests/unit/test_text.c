@@ -1,6 +1,10 @@
 /* Unit tests for lib/text.c, the ICU adapter. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "buf.h"
 #include "diag.h"
@@ -360,6 +364,51 @@ test_script(void)
 	CHECK(c == 2);
 }
 
+/* The fold key as ICU computes it for any string: NFD, fold, NFC. */
+static void
+icu_fold(const char *s, char *res, size_t cap)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar a[64], b[64];
+	int32_t na, nb;
+
+	u_strFromUTF8(a, 64, &na, s, -1, &st);
+	nb = unorm2_normalize(unorm2_getNFDInstance(&st), a, na, b, 64, &st);
+	na = u_strFoldCase(a, 64, b, nb, U_FOLD_CASE_DEFAULT, &st);
+	nb = unorm2_normalize(unorm2_getNFCInstance(&st), a, na, b, 64, &st);
+	u_strToUTF8(res, (int32_t)cap, NULL, b, nb, &st);
+	if (U_FAILURE(st))
+		snprintf(res, cap, "(%s)", u_errorName(st));
+}
+
+/* ASCII names take a shortcut to their key: it must be ICU's. */
+static void
+test_fold_key(void)
+{
+	char s[4], want[32];
+	int c;
+
+	for (c = 1; c < 0x80; c++) {
+		snprintf(s, sizeof(s), "%c%c", c, c == 'x' ? 'Y' : 'x');
+		icu_fold(s, want, sizeof(want));
+		buf_reset(&out);
+		CHECK(text_fold_key(s, &out) == 0);
+		CHECK_STR(buf_str(&out), want);
+	}
+	/* Appended; the Kelvin sign folds to the ASCII name's key. */
+	buf_reset(&out);
+	buf_addstr(&out, "<");
+	CHECK(text_fold_key("Kilo.WAV", &out) == 0);
+	CHECK_STR(buf_str(&out), "<kilo.wav");
+	buf_reset(&out);
+	CHECK(text_fold_key("\xe2\x84\xaailo.wav", &out) == 0);
+	CHECK_STR(buf_str(&out), "kilo.wav");
+	buf_reset(&out);
+	buf_addstr(&out, "<");
+	CHECK(text_fold_key("bad\xff", &out) == -1);
+	CHECK_STR(buf_str(&out), "<");
+}
+
 int
 main(void)
 {
@@ -387,6 +436,7 @@ main(void)
 	RUN(test_spell_units);
 	RUN(test_lower);
 	RUN(test_script);
+	RUN(test_fold_key);
 	text_close(en);
 	text_close(de);
 	text_close(zh);
