@@ -492,19 +492,33 @@ read_regular(int fd, const char *path, off_t size, struct buf *b,
 	char c;
 
 	for (;;) {
-		want = size > 0 && (size_t)size > got ? (size_t)size - got :
-		    65536;
+		/*
+		 * To the size it had, then one byte asks whether it grew:
+		 * growing the buffer for a block would copy the whole file
+		 * once more.
+		 */
+		if (size > 0)
+			want = (size_t)size > got ? (size_t)size - got : 0;
+		else
+			want = 65536;
 		if (max && got + want > max)
 			want = max - got;
 		if (want == 0) {
 			while ((r = pread(fd, &c, 1, (off_t)got)) == -1 &&
 			    errno == EINTR)
 				;
-			if (r == 1)
-				return 1;
+			if (r == -1)
+				goto err;
 			if (r == 0)
 				break;
-			goto err;
+			if (max && got >= max)
+				return 1;
+			buf_grow(b, 1);
+			b->s[start + got++] = c;
+			b->len = start + got;
+			b->s[b->len] = '\0';
+			size = 0;	/* it grew: on in blocks */
+			continue;
 		}
 		buf_grow(b, want);
 		r = pread(fd, b->s + start + got, want, (off_t)got);

@@ -180,6 +180,7 @@ test_read_limit(void)
 	struct buf b = BUF_INIT;
 	char path[64];
 	FILE *fp;
+	int i;
 
 	snprintf(path, sizeof(path), "%s/ten", dir);
 	fp = fopen(path, "w");
@@ -193,6 +194,15 @@ test_read_limit(void)
 	/* Appended to what b held, terminated. */
 	CHECK(io_read_file(path, &b, 0, &d) == 0);
 	CHECK(b.len == 20 && b.s[20] == '\0');
+	buf_release(&b);
+	/* Read to its size, EOF then asked for one byte: no block more. */
+	fp = fopen(path, "w");
+	for (i = 0; i < 100000; i++)
+		putc('a' + i % 26, fp);
+	fclose(fp);
+	CHECK(io_read_file(path, &b, 0, &d) == 0);
+	CHECK(b.len == 100000 && b.s[99999] == 'a' + 99999 % 26);
+	CHECK(b.cap < 100000 + 65536);
 	buf_release(&b);
 	/* An empty file: an empty string, not NULL (pread reads nothing). */
 	fp = fopen(path, "w");
