@@ -670,55 +670,96 @@ path_under(const char *p, const char *dir)
 }
 
 /*
- * Whether writing out ("-": standard output) would overwrite the input
- * in ("-": standard input), as 'vox-text f >>f' would, or put a file
- * into the input folder in (or a folder under it), which would change
- * the data being read.  For a named output that does not exist yet,
- * only the folder counts.  Only regular files count as outputs:
- * /dev/null or a terminal on both sides is fine.  Returns NULL, or a
- * message the caller owns.
+ * An output, stat()ed once however many inputs it is held against (a
+ * glob of 2,000 WAVs would otherwise stat standard output 2,000 times).
+ * Only regular files count as outputs: /dev/null or a terminal on both
+ * sides is fine.
  */
-char *
-io_clobbers(const char *out, const char *in)
-{
-	struct stat so, si;
-	char *ro, *ri, *msg = NULL;
-	int exists, std = strcmp(out, "-") == 0;
+struct target {
+	const char	*name;
+	int		 std;
+	int		 exists;
+	struct stat	 st;
+};
 
-	/* The output first: /dev/null or a pipe needs no stat of inputs. */
-	exists = stat_named(out, STDOUT_FILENO, &so) == 0;
-	if (exists && !S_ISREG(so.st_mode))
-		return NULL;
+/* Stat out; 0 if it cannot clobber anything, so no input needs a look. */
+static int
+target_open(struct target *t, const char *out)
+{
+	t->name = out;
+	t->std = strcmp(out, "-") == 0;
+	t->exists = stat_named(out, STDOUT_FILENO, &t->st) == 0;
+	return !t->exists || S_ISREG(t->st.st_mode);
+}
+
+static char *
+target_clobbers(const struct target *t, const char *in)
+{
+	const struct stat *so = &t->st;
+	const char *out = t->name;
+	struct stat si;
+	char *ro, *ri, *msg = NULL;
+
 	if (stat_named(in, STDIN_FILENO, &si) == -1)
 		return NULL;
-	if (!exists && (std || !S_ISDIR(si.st_mode)))
+	if (!t->exists && (t->std || !S_ISDIR(si.st_mode)))
 		return NULL;
-	if (S_ISDIR(si.st_mode) && std)
-		return in_folder(&so, in, 0) ? xasprintf("standard output is "
+	if (S_ISDIR(si.st_mode) && t->std)
+		return in_folder(so, in, 0) ? xasprintf("standard output is "
 		    "in the input folder '%s'; refusing to overwrite it", in) :
 		    NULL;
 	if (S_ISDIR(si.st_mode)) {
-		ro = exists ? realpath(out, NULL) : real_parent(out);
+		ro = t->exists ? realpath(out, NULL) : real_parent(out);
 		ri = realpath(in, NULL);
 		if (ro != NULL && ri != NULL && path_under(ro, ri))
-			msg = exists ? xasprintf("output '%s' is in the input "
-			    "folder '%s'; refusing to overwrite it", out, in) :
-			    xasprintf("output '%s' would be in the input "
+			msg = t->exists ? xasprintf("output '%s' is in the "
+			    "input folder '%s'; refusing to overwrite it", out,
+			    in) : xasprintf("output '%s' would be in the input "
 			    "folder '%s'; refusing to add it to the data", out,
 			    in);
 		free(ro);
 		free(ri);
 		return msg;
 	}
-	if (si.st_dev != so.st_dev || si.st_ino != so.st_ino)
+	if (si.st_dev != so->st_dev || si.st_ino != so->st_ino)
 		return NULL;
 	if (strcmp(in, "-") == 0)
 		in = "<stdin>";
-	if (std)
+	if (t->std)
 		return xasprintf("standard output is the input '%s'; refusing "
 		    "to overwrite it", in);
 	return xasprintf("output '%s' is the input '%s'; refusing to "
 	    "overwrite it", out, in);
+}
+
+/*
+ * Whether writing out ("-": standard output) would overwrite the input
+ * in ("-": standard input), as 'vox-text f >>f' would, or put a file
+ * into the input folder in (or a folder under it), which would change
+ * the data being read.  For a named output that does not exist yet,
+ * only the folder counts.  Returns NULL, or a message the caller owns.
+ */
+char *
+io_clobbers(const char *out, const char *in)
+{
+	struct target t;
+
+	return target_open(&t, out) ? target_clobbers(&t, in) : NULL;
+}
+
+/* io_clobbers() for the n inputs in: the first message, or NULL. */
+char *
+io_clobbers_any(const char *out, char *const *in, size_t n)
+{
+	struct target t;
+	char *msg = NULL;
+	size_t i;
+
+	if (n == 0 || !target_open(&t, out))
+		return NULL;
+	for (i = 0; msg == NULL && i < n; i++)
+		msg = target_clobbers(&t, in[i]);
+	return msg;
 }
 
 /*
@@ -732,17 +773,22 @@ int
 io_check_outputs(char *const *in, int n, const char *file)
 {
 	static char *const none[] = { "-" };
+	struct target so, fo;
 	char *msg = NULL;
-	int i;
+	int i, std, named;
 
 	if (n <= 0) {
 		in = none;
 		n = 1;
 	}
+	std = target_open(&so, "-");
+	named = file != NULL && strcmp(file, "-") != 0 &&
+	    target_open(&fo, file);
 	for (i = 0; msg == NULL && i < n; i++) {
-		msg = io_clobbers("-", in[i]);
-		if (msg == NULL && file != NULL && strcmp(file, "-") != 0)
-			msg = io_clobbers(file, in[i]);
+		if (std)
+			msg = target_clobbers(&so, in[i]);
+		if (msg == NULL && named)
+			msg = target_clobbers(&fo, in[i]);
 	}
 	if (msg == NULL)
 		return 0;

@@ -38,6 +38,7 @@ int	 io_read_stream(FILE *, const char *, struct buf *, size_t,
 	    struct diag *);
 int	 xfclose(FILE *, const char *);
 char	*io_clobbers(const char *, const char *);
+char	*io_clobbers_any(const char *, char *const *, size_t);
 int	 io_check_outputs(char *const *, int, const char *);
 
 /* Folders built whole and renamed into place. */

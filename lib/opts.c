@@ -458,11 +458,11 @@ opts_stdout(int rc)
 int
 opts_clobbers(const char *out, char *const *in, int n)
 {
-	char *msg = NULL;
-	int i;
+	static char *const none[] = { "-" };
+	char *msg;
 
-	for (i = 0; msg == NULL && (i < n || (i == 0 && n == 0)); i++)
-		msg = io_clobbers(out, n > 0 ? in[i] : "-");
+	msg = n > 0 ? io_clobbers_any(out, in, (size_t)n) :
+	    io_clobbers_any(out, none, 1);
 	if (msg == NULL)
 		return 0;
 	warnx_("%s", msg);

@@ -303,12 +303,9 @@ shard_paths(const struct pack_opts *o, size_t k, size_t ns, char **zpath,
 static int
 refuse(const char *target, char *const *in, size_t n, struct diag *d)
 {
-	char *msg = NULL;
-	size_t i;
+	char *msg;
 
-	for (i = 0; msg == NULL && i < n; i++)
-		msg = io_clobbers(target, in[i]);
-	if (msg == NULL)
+	if ((msg = io_clobbers_any(target, in, n)) == NULL)
 		return 0;
 	diag_syserr(d, "%s", msg);
 	free(msg);

@@ -147,12 +147,10 @@ report_protect(struct report *r, const char *name)
 static int
 report_clobbers(const struct report *r, struct diag *d)
 {
-	char *msg = NULL;
-	size_t i;
+	char *msg;
 
-	for (i = 0; msg == NULL && i < r->ninputs + r->nkeep; i++)
-		msg = io_clobbers(r->path, i < r->ninputs ? r->inputs[i] :
-		    r->keep[i - r->ninputs]);
+	if ((msg = io_clobbers_any(r->path, r->inputs, r->ninputs)) == NULL)
+		msg = io_clobbers_any(r->path, r->keep, r->nkeep);
 	if (msg == NULL)
 		return 0;
 	diag_syserr(d, "cannot write report: %s", msg);
