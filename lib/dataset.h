@@ -23,6 +23,7 @@ struct dataset_entry {
 	int		 dir;
 	int		 symlink;
 	int		 special;	/* not a regular file (fifo, device) */
+	int		 unsized;	/* size not looked up: dataset_size() */
 };
 
 struct dataset {
@@ -36,6 +37,9 @@ struct dataset {
 #define DATASET_INIT { NULL, 0, 0, NULL, NULL, 0 }
 
 int	dataset_open(struct dataset *, const char *, struct diag *);
+int	dataset_open_names(struct dataset *, const char *, struct diag *);
+int	dataset_size(const struct dataset *, struct dataset_entry *,
+	    struct diag *);
 const struct dataset_entry *dataset_find(const struct dataset *, const char *);
 int	dataset_read(struct dataset *, const struct dataset_entry *,
 	    struct buf *, uint64_t, struct diag *);

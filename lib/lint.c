@@ -172,7 +172,7 @@ struct trans_job {
 /* The audio of a dataset, audited in parallel, results in order. */
 struct audio_job {
 	struct dataset			 *ds;
-	const struct dataset_entry	**wav;
+	struct dataset_entry		**wav;	/* each sized by its worker */
 	struct audit_opts		  ao;
 	struct audit_set		  set;
 	struct diag			 *d;
@@ -273,7 +273,7 @@ static void *
 audio_work(size_t i, void *state, void *arg)
 {
 	struct audio_job *j = arg;
-	const struct dataset_entry *e;
+	struct dataset_entry *e;
 	struct audio_res *r;
 	struct buf b = BUF_INIT;
 	struct loc l;
@@ -286,6 +286,8 @@ audio_work(size_t i, void *state, void *arg)
 	e = j->wav[i];
 	r = xcalloc(1, sizeof(*r));
 	entry_loc(j->ds, e, &l, &path);
+	if (dataset_size(j->ds, e, &r->rd) == -1)
+		goto out;
 	if (e->size > LINT_MEMBER_MAX) {
 		diag_syserr(&r->rd, "cannot check '%s': %llu bytes is too big "
 		    "to read into memory", e->name,
@@ -684,7 +686,7 @@ lint_dataset(const struct lint_opts *o, const char *path,
 	double *secs;
 	char *top;
 
-	if (dataset_open(&ds, path, d) == -1) {
+	if (dataset_open_names(&ds, path, d) == -1) {
 		dataset_close(&ds);
 		return -1;
 	}

@@ -73,6 +73,68 @@ test_folder(void)
 	diag_release(&d);
 }
 
+/* Rename or (to NULL) remove dir/from. */
+static int
+mv(const char *from, const char *to)
+{
+	char a[256], b[256];
+
+	snprintf(a, sizeof(a), "%s/%s", dir, from);
+	if (to == NULL)
+		return remove(a);
+	snprintf(b, sizeof(b), "%s/%s", dir, to);
+	return rename(a, b);
+}
+
+/* Names and types from readdir; sizes when asked, as they are then. */
+static void
+test_names(void)
+{
+	struct dataset ds;
+	struct diag d = DIAG_INIT;
+	struct dataset_entry *e;
+	char path[256];
+
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	REQUIRE(mkfifo(path, 0666) == 0);
+	REQUIRE(dataset_open_names(&ds, dir, &d) == 0);
+	CHECK(d.n == 0);
+	CHECK(ds.n == 7);
+	e = (struct dataset_entry *)dataset_find(&ds, "b.wav");
+	CHECK(e != NULL && e->unsized && e->size == 0);
+	CHECK(dataset_size(&ds, e, &d) == 0);
+	CHECK(!e->unsized && e->size == 2 && e->csize == 2 && !e->symlink);
+	/* Asked once: a second call stats nothing. */
+	e->size = 7;
+	CHECK(dataset_size(&ds, e, &d) == 0 && e->size == 7);
+	e = (struct dataset_entry *)dataset_find(&ds, "link.wav");
+	CHECK(e != NULL && e->symlink && !e->unsized);
+	e = (struct dataset_entry *)dataset_find(&ds, "fifo");
+	CHECK(e != NULL && e->special && !e->unsized);
+	e = (struct dataset_entry *)dataset_find(&ds, "sub");
+	CHECK(e != NULL && e->dir && !e->unsized);
+	e = (struct dataset_entry *)dataset_find(&ds, "sub/c.wav");
+	CHECK(e != NULL && e->unsized && dataset_size(&ds, e, &d) == 0 &&
+	    e->size == 3);
+	/* Made a link since the walk: it is one now. */
+	e = (struct dataset_entry *)dataset_find(&ds, "a.wav");
+	REQUIRE(e != NULL && mv("a.wav", "a.moved") == 0);
+	snprintf(path, sizeof(path), "%s/a.wav", dir);
+	REQUIRE(symlink("b.wav", path) == 0);
+	CHECK(dataset_size(&ds, e, &d) == 0 && e->symlink);
+	/* Gone since the walk: a system error that names it. */
+	e = (struct dataset_entry *)dataset_find(&ds, "trans.txt");
+	REQUIRE(e != NULL && mv("trans.txt", "trans.moved") == 0);
+	CHECK(dataset_size(&ds, e, &d) == -1 && e->unsized);
+	CHECK(d.n == 1 && d.v[0].rule == NULL &&
+	    strstr(d.v[0].msg, "trans.txt") != NULL);
+	dataset_close(&ds);
+	/* The folder as test_folder left it, for the tests after. */
+	CHECK(mv("a.wav", NULL) == 0 && mv("a.moved", "a.wav") == 0);
+	CHECK(mv("trans.moved", "trans.txt") == 0 && mv("fifo", NULL) == 0);
+	diag_release(&d);
+}
+
 static void
 test_zip(void)
 {
@@ -302,6 +364,7 @@ main(void)
 	if (mkdtemp(dir) == NULL)
 		return 3;
 	RUN(test_folder);
+	RUN(test_names);
 	RUN(test_zip);
 	RUN(test_not_zip);
 	RUN(test_hostile_zip);
