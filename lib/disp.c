@@ -157,6 +157,7 @@ struct phrase {
 	uint32_t	 kn;
 	uint32_t	 f;		/* the first unit's length */
 	uint32_t	 nunit;
+	uint32_t	 h2;		/* the second unit's hash, if any */
 	uint32_t	 r;		/* replacement as written (pool) */
 	uint32_t	 rn;
 	uint32_t	 orig;		/* the original as written (pool) */
@@ -258,8 +259,58 @@ struct wordhash {
 	uint32_t	h;
 };
 
+/*
+ * A word of a line as the stages see it (blank-separated; zh and ja
+ * split units further and go the way of disp_apply_ref()): its bounds
+ * and what the stages after the one that wrote it need to know (T_*).
+ */
+struct tok {
+	size_t		a;
+	size_t		b;
+	unsigned int	fl;
+};
+
+#define T_NUM		0x1	/* text_num_word(): a number may start */
+#define T_ITN		0x2	/* itn_word_live(): a match may start */
+#define T_RW		0x4	/* in the #rewrite bloom: a phrase may start */
+#define T_PROF		0x8	/* in the #profanity bloom */
+
+struct toks {
+	struct tok	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/*
+ * What the tests of a word (T_*) gave, by the word's bytes: most words
+ * of a text are words seen before, and the tests (hashing the folded
+ * word among them) cost more than this look-up.  A word longer than
+ * WCACHE_LEN is tested each time.
+ */
+#define WCACHE_BITS	13
+#define WCACHE		(1 << WCACHE_BITS)	/* words, direct-mapped */
+#define WCACHE_LEN	16	/* bytes of a word kept */
+
+/* Where bytes are little-endian, tok_split() reads 8 of them at once. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WCACHE_LE	1
+#endif
+
+struct wcache {
+	uint64_t	k[2];		/* the word: byte j at bit 8 * (j % 8)
+					   of k[j / 8], zero-padded */
+	unsigned char	n;		/* 0: empty */
+	unsigned char	fl;		/* T_* */
+	unsigned char	known;		/* the T_* tests made */
+};
+
 /* What disp_apply() changes as it works: caches and buffers. */
 struct work {
+	struct wcache	*wc;		/* NULL: not made yet */
+	struct toks	 t1;		/* the words of a and b */
+	struct toks	 t2;
+	struct buf	 num;		/* one number read */
 	struct wordhash	*wh;		/* the words #rewrite saw */
 	size_t		 nwh;
 	size_t		 whcap;
@@ -1385,58 +1436,77 @@ seen_forget(struct seen *sn)
 }
 
 /*
- * The longest match of any pattern from the word start at s that ends
- * at a word end: its pattern (the earliest on a tie) and *end, or -1.
+ * One step of the DFA from state k (not dead) over the character at
+ * line[*i], moving *i past it: the next state, 0 if the character ends
+ * every thread (or is no UTF-8).  *acc tells whether the state accepts,
+ * *cp gives the character as the automaton saw it.  A flush of the
+ * cache forgets sn (NULL: none).
  */
-static int32_t
-itn_scan(const struct itn *t, struct dfa *f, struct seen *sn,
-    const char *line, size_t len, size_t s, size_t *end)
+static inline int32_t
+dfa_step(const struct itn *t, struct dfa *f, struct seen *sn, int32_t k,
+    const char *line, size_t len, size_t *i, int32_t *cp, int *acc)
 {
-	size_t i = s, j;
-	int32_t k, c, to, best = -1;
+	size_t j = *i;
+	int32_t c, to = -1;
 	const struct dtrans *x;
 	unsigned int e;
 	uint32_t epoch;
+
+	c = (unsigned char)line[j];
+	*acc = 0;
+	if (c < 0x80) {
+		c = lower[c];
+		*i = ++j;
+		if (c >= 'a' && c <= 'z' && alone(line, len, j - 1, j))
+			c |= ALONE;
+		if ((e = f->cls[(c & 0x7F) + (c & ALONE ? 128 : 0)]) == 0)
+			return 0;
+		e = f->next[(size_t)k * f->ncls + e];
+		to = (int32_t)(e & ~DFA_ACCEPT) - 1;
+		*acc = (e & DFA_ACCEPT) != 0;
+	} else {
+		if ((c = utf8_cp(line, len, i)) < 0)
+			return 0;
+		c = fold(c);
+		if (alone(line, len, j, *i) && is_letter(c))
+			c |= ALONE;
+		x = &f->x[x_slot(f, k, c)];
+		if (x->from >= 0) {
+			to = x->to;
+			*acc = f->st[to].accept >= 0;
+		}
+	}
+	*cp = c;
+	if (to < 0) {
+		epoch = f->epoch;
+		to = dfa_build(t, f, k, c);
+		*acc = f->st[to].accept >= 0;
+		if (f->epoch != epoch && sn != NULL)
+			seen_forget(sn);
+	}
+	return to;
+}
+
+/*
+ * The longest match of any pattern from the word start at s that ends
+ * at a word end: its pattern (the earliest on a tie) and *end, or -1.
+ * If live is not NULL, *live tells whether the scan read to len with
+ * threads left.  sn may be NULL if line[s..len) has no blank.
+ */
+static int32_t
+itn_scan(const struct itn *t, struct dfa *f, struct seen *sn,
+    const char *line, size_t len, size_t s, size_t *end, int *live)
+{
+	size_t i = s;
+	int32_t k, c, best = -1;
 	int acc, far = 0;
 
+	if (live != NULL)
+		*live = 0;
 	if ((k = dfa_start(t, f)) <= 0)
 		return -1;
 	while (i < len) {
-		j = i;
-		c = (unsigned char)line[i];
-		to = -1;
-		acc = 0;
-		if (c < 0x80) {
-			c = lower[c];
-			i++;
-			if (c >= 'a' && c <= 'z' && alone(line, len, j, i))
-				c |= ALONE;
-			if ((e = f->cls[(c & 0x7F) + (c & ALONE ? 128 :
-			    0)]) == 0)
-				break;
-			e = f->next[(size_t)k * f->ncls + e];
-			to = (int32_t)(e & ~DFA_ACCEPT) - 1;
-			acc = (e & DFA_ACCEPT) != 0;
-		} else {
-			if ((c = utf8_cp(line, len, &i)) < 0)
-				break;
-			c = fold(c);
-			if (alone(line, len, j, i) && is_letter(c))
-				c |= ALONE;
-			x = &f->x[x_slot(f, k, c)];
-			if (x->from >= 0) {
-				to = x->to;
-				acc = f->st[to].accept >= 0;
-			}
-		}
-		if (to < 0) {
-			epoch = f->epoch;
-			to = dfa_build(t, f, k, c);
-			acc = f->st[to].accept >= 0;
-			if (f->epoch != epoch)
-				seen_forget(sn);
-		}
-		if ((k = to) == 0)
+		if ((k = dfa_step(t, f, sn, k, line, len, &i, &c, &acc)) == 0)
 			break;
 		if (acc && (i == len || line[i] == ' ')) {
 			best = f->st[k].accept;
@@ -1450,7 +1520,27 @@ itn_scan(const struct itn *t, struct dfa *f, struct seen *sn,
 		sn->tag[i] = sn->now;
 		sn->state[i] = k;
 	}
+	if (live != NULL)
+		*live = k != 0 && i == len;
 	return best;
+}
+
+/*
+ * Whether a scan from the word line[a..b) (no blank; a blank or the end
+ * of the line after it) lives through the word.  If not, itn_scan()
+ * from a finds nothing: it reads the same characters the same way, and
+ * a match ends at a word end.
+ */
+static int
+itn_word_live(const struct itn *t, struct dfa *f, const char *line,
+    size_t a, size_t b)
+{
+	size_t e;
+	int live;
+
+	/* line[b] is a blank or past the end: b ends the line as well. */
+	(void)itn_scan(t, f, NULL, line, b, a, &e, &live);
+	return live;
 }
 
 /*
@@ -1667,8 +1757,8 @@ stage_itn(const struct disp *d, const char *s, size_t len, struct buf *out)
 			i++;
 			continue;
 		}
-		if ((p = itn_scan(t, &w->dfa, sn, s, len, i, &e)) >= 0 &&
-		    e > i) {
+		if ((p = itn_scan(t, &w->dfa, sn, s, len, i, &e,
+		    NULL)) >= 0 && e > i) {
 			buf_add(out, s + pos, i - pos);
 			at = out->len;
 			vm_run(t, &w->vm, p, s, i, e, out);
@@ -1905,6 +1995,7 @@ ptab_add(struct ptab *t, const struct units *u, const char *orig,
 	p->kn = (uint32_t)(t->pool.len - p->k);
 	p->f = (uint32_t)u->v[0].flen;
 	p->nunit = (uint32_t)u->n;
+	p->h2 = u->n > 1 ? u->v[1].h : 0;
 	if (u->n > t->maxunits)
 		t->maxunits = u->n;
 	p->orig = (uint32_t)t->pool.len;
@@ -2009,15 +2100,22 @@ ptab_release(struct ptab *t)
 
 /*
  * Whether phrase p's units are the line's from unit i on.  Units are
- * read as far as the comparison goes.
+ * read as far as the comparison goes.  With first, the first unit is
+ * known to be the line's (ptab_slot() found it).
  */
 static int
 phrase_at(const struct ptab *t, const struct phrase *p, struct units *u,
-    size_t i)
+    size_t i, int first)
 {
 	const char *k = t->pool.s + p->k, *end = k + p->kn, *sp;
 	const struct unit *x;
 
+	if (first) {
+		if (p->nunit == 1)
+			return 1;
+		k += p->f + 1;
+		i++;
+	}
 	for (; k < end; k = sp + 1, i++) {
 		units_need(u, i + 1);
 		if (i >= u->n)
@@ -2050,9 +2148,19 @@ ptab_match(const struct ptab *t, struct units *u, size_t i)
 		return -1;
 	x = &u->v[i];
 	p = t->slot[ptab_slot(t, ufold(u, x), x->flen, x->h)];
-	for (; p >= 0; p = t->v[p].next)
-		if (phrase_at(t, &t->v[p], u, i))
+	for (; p >= 0; p = t->v[p].next) {
+		/*
+		 * Many phrases may share a first word: one whose second
+		 * word's hash differs is not compared.
+		 */
+		if (t->v[p].nunit > 1) {
+			units_need(u, i + 2);
+			if (i + 1 >= u->n || u->v[i + 1].h != t->v[p].h2)
+				continue;
+		}
+		if (phrase_at(t, &t->v[p], u, i, 1))
 			return p;
+	}
 	return -1;
 }
 
@@ -2156,6 +2264,334 @@ stage_phrases(const struct disp *d, const struct ptab *t, int mask,
 	return 1;
 }
 
+/*
+ * The word path of disp_apply().  Each stage used to find the words of
+ * its line again, byte by byte, and to test each of them (a number
+ * word? may a pattern start here? a phrase's first word?) though most
+ * of a line is words that no stage takes.  Here the line is split and
+ * its words tested once (through a cache: most words were seen
+ * before); a stage keeps the words of the text it copies (moved by
+ * what it wrote before them) that a later stage may stop at, splits
+ * only what it writes, and stops only at the words its test lets
+ * through.  The tests are the same: each depends on the word alone, so
+ * the output is disp_apply_ref()'s.
+ */
+
+/* The cache slot of a word keyed as struct wcache keeps it. */
+static size_t
+tok_slot(uint64_t k0, uint64_t k1)
+{
+	uint64_t x = k0 ^ k1 * 0x9E3779B97F4A7C15ULL;
+
+	x *= 0xBF58476D1CE4E5B9ULL;
+	return (size_t)(x >> (64 - WCACHE_BITS));
+}
+
+/*
+ * The T_* tests of need on the word s[a..b): through the cache, if k0
+ * and k1 hold the word as struct wcache does (it is not longer than
+ * WCACHE_LEN).  The tests a stage does not need are not made: #itn's
+ * might flush the automaton in the middle of stage_itn().
+ */
+static unsigned int
+tok_tests(const struct disp *d, const char *s, size_t a, size_t b,
+    uint64_t k0, uint64_t k1, unsigned int need)
+{
+	struct work *w = d->w;
+	struct wcache *c = NULL;
+	size_t n = b - a;
+	unsigned int fl = 0, known = 0, todo;
+	uint32_t h;
+
+	if (n <= WCACHE_LEN) {
+		if (w->wc == NULL)
+			w->wc = xcalloc(WCACHE, sizeof(*w->wc));
+		c = &w->wc[tok_slot(k0, k1)];
+		if (c->n == n && c->k[0] == k0 && c->k[1] == k1) {
+			if ((need & ~c->known) == 0)
+				return c->fl;
+			fl = c->fl;
+			known = c->known;
+		}
+	}
+	todo = need & ~known;
+	if (todo & (T_RW | T_PROF)) {
+		h = unit_hash(s, a, b);
+		if ((todo & T_RW) && bloom_has(&d->rw, h))
+			fl |= T_RW;
+		if ((todo & T_PROF) && bloom_has(&d->prof, h))
+			fl |= T_PROF;
+	}
+	if ((todo & T_NUM) && text_num_word(d->num, s + a, n))
+		fl |= T_NUM;
+	if ((todo & T_ITN) && itn_word_live(&d->itn, &w->dfa, s, a, b))
+		fl |= T_ITN;
+	if (c != NULL) {
+		c->k[0] = k0;
+		c->k[1] = k1;
+		c->n = (unsigned char)n;
+		c->fl = (unsigned char)fl;
+		c->known = (unsigned char)(known | todo);
+	}
+	return fl;
+}
+
+/*
+ * The words of s[from..to) into tk, with the T_* tests of need: with
+ * all, every word (stage 1 needs to know which are next to which),
+ * else only those that pass one.  A blank or an end of the line is on
+ * either side of s[from..to).  The cache key of a word is built in
+ * registers (read back from memory, bytes stored one by one stall the
+ * load).
+ */
+static void
+tok_split(const struct disp *d, const char *s, size_t from, size_t to,
+    unsigned int need, int all, struct toks *tk)
+{
+	struct tok *x;
+	uint64_t k0, k1, c;
+	size_t i = from, n;
+#ifdef WCACHE_LE
+	uint64_t t0, t1, z0, z1;
+#endif
+
+	/* A word and its blank take two bytes: room for all at once. */
+	if (tk->cap - tk->n < (to - from) / 2 + 1) {
+		tk->cap = tk->n + (to - from) / 2 + 1 + tk->cap;
+		tk->v = xreallocarray(tk->v, tk->cap, sizeof(*tk->v));
+	}
+	for (;;) {
+		while (i < to && s[i] == ' ')
+			i++;
+		if (i >= to)
+			break;
+		x = &tk->v[tk->n];
+		x->a = i;
+		k0 = k1 = 0;
+#ifdef WCACHE_LE
+		/*
+		 * Where bytes are little-endian, 16 of them at once are the
+		 * key; the lowest byte that the zero-byte test flags is the
+		 * first blank (a borrow only flags bytes above a true one).
+		 */
+		if (to - i >= WCACHE_LEN) {
+			memcpy(&k0, s + i, 8);
+			memcpy(&k1, s + i + 8, 8);
+			t0 = k0 ^ 0x2020202020202020ULL;
+			t1 = k1 ^ 0x2020202020202020ULL;
+			z0 = (t0 - 0x0101010101010101ULL) & ~t0 &
+			    0x8080808080808080ULL;
+			z1 = (t1 - 0x0101010101010101ULL) & ~t1 &
+			    0x8080808080808080ULL;
+			if (z0 != 0)
+				i += (size_t)__builtin_ctzll(z0) / 8;
+			else if (z1 != 0)
+				i += 8 + (size_t)__builtin_ctzll(z1) / 8;
+			else
+				i += WCACHE_LEN;
+		}
+#endif
+		for (n = i - x->a; i < to && s[i] != ' '; i++, n++) {
+			c = (unsigned char)s[i];
+			if (n < 8)
+				k0 |= c << (8 * n);
+			else if (n < WCACHE_LEN)
+				k1 |= c << (8 * (n - 8));
+		}
+		x->b = i;
+		/* Only the word's bytes: n of them. */
+		n = i - x->a;
+		k0 &= n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+		k1 &= n >= WCACHE_LEN ? ~(uint64_t)0 : n <= 8 ? 0 :
+		    ((uint64_t)1 << (8 * (n - 8))) - 1;
+		x->fl = need != 0 ? tok_tests(d, s, x->a, i, k0, k1, need) &
+		    need : 0;
+		if (all || x->fl != 0)
+			tk->n++;
+	}
+}
+
+/*
+ * Copy s[pos..end) to out and, if to is not NULL, its words that pass
+ * a test of need, from from->v[*k] on (none before pos), moved to where
+ * they land in out; *k moves past them.
+ */
+static void
+tok_keep(const struct toks *from, size_t *k, struct toks *to,
+    unsigned int need, const char *s, size_t pos, size_t end,
+    struct buf *out)
+{
+	struct tok *x;
+	size_t at = out->len, j = *k, e;
+
+	buf_add(out, s + pos, end - pos);
+	for (e = j; e < from->n && from->v[e].a < end; e++)
+		;
+	*k = e;
+	if (to == NULL || e == j)
+		return;
+	if (to->cap - to->n < e - j) {
+		to->cap = to->n + (e - j) + to->cap;
+		to->v = xreallocarray(to->v, to->cap, sizeof(*to->v));
+	}
+	for (x = to->v + to->n; j < e; j++) {
+		*x = from->v[j];
+		x->a = x->a - pos + at;
+		x->b = x->b - pos + at;
+		x += (x->fl & need) != 0;
+	}
+	to->n = (size_t)(x - to->v);
+}
+
+/* Past the words of from that start before end. */
+static void
+tok_skip(const struct toks *from, size_t *k, size_t end)
+{
+	while (*k < from->n && from->v[*k].a < end)
+		(*k)++;
+}
+
+/* Stage 1 on words: text_num_line() at the words that may start one. */
+static int
+tstage_builtin(const struct disp *d, const char *s, size_t len,
+    const struct toks *in, struct toks *to, unsigned int need,
+    struct buf *out)
+{
+	struct buf *nb = &d->w->num;
+	const struct tok *x;
+	size_t a[TEXT_NUM_WORDS], b[TEXT_NUM_WORDS];
+	size_t k, kc = 0, pos = 0, n, m, at;
+	int changed = 0;
+
+	for (k = 0; k < in->n; k++) {
+		x = &in->v[k];
+		if (x->a < pos || !(x->fl & T_NUM))
+			continue;
+		/*
+		 * The run of words that may be a number's, as num_read():
+		 * the first split keeps every word, so these are next to
+		 * each other.
+		 */
+		for (m = 0; m < TEXT_NUM_WORDS && k + m < in->n &&
+		    (in->v[k + m].fl & T_NUM); m++) {
+			a[m] = in->v[k + m].a - x->a;
+			b[m] = in->v[k + m].b - x->a;
+		}
+		buf_reset(nb);
+		if ((n = text_num_read_words(d->num, s + x->a, a, b, m,
+		    nb)) == 0)
+			continue;
+		tok_keep(in, &kc, to, need, s, pos, x->a, out);
+		at = out->len;
+		buf_add(out, nb->s, nb->len);
+		tok_split(d, out->s, at, out->len, need, 0, to);
+		pos = x->a + n;
+		tok_skip(in, &kc, pos);
+		changed = 1;
+	}
+	if (changed)
+		tok_keep(in, &kc, to, need, s, pos, len, out);
+	return changed;
+}
+
+/* Stage 2 on words: stage_itn() at the words a match may start at. */
+static int
+tstage_itn(const struct disp *d, const char *s, size_t len,
+    const struct toks *in, struct toks *to, unsigned int need,
+    struct buf *out)
+{
+	const struct itn *t = &d->itn;
+	struct work *w = d->w;
+	struct seen *sn = &w->seen;
+	const struct tok *x;
+	size_t k, kc = 0, pos = 0, e = 0, at;
+	int32_t p;
+	int gap = 0, changed = 0;
+
+	if (sn->cap < len + 1) {
+		sn->cap = len + 1;
+		sn->state = xreallocarray(sn->state, sn->cap,
+		    sizeof(*sn->state));
+		free(sn->tag);
+		sn->tag = xcalloc(sn->cap, sizeof(*sn->tag));
+		sn->now = 0;
+	}
+	seen_forget(sn);
+	for (k = 0; k < in->n; k++) {
+		x = &in->v[k];
+		if (x->a < pos || !(x->fl & T_ITN))
+			continue;
+		if ((p = itn_scan(t, &w->dfa, sn, s, len, x->a, &e,
+		    NULL)) < 0 || e <= x->a)
+			continue;
+		tok_keep(in, &kc, to, need, s, pos, x->a, out);
+		at = out->len;
+		vm_run(t, &w->vm, p, s, x->a, e, out);
+		gap |= out->len == at;
+		tok_split(d, out->s, at, out->len, need, 0, to);
+		pos = e;
+		tok_skip(in, &kc, pos);
+		changed = 1;
+	}
+	if (!changed)
+		return 0;
+	tok_keep(in, &kc, to, need, s, pos, len, out);
+	/* A match that wrote nothing ({um}) leaves two blanks. */
+	if (gap) {
+		squeeze(out, 0);
+		to->n = 0;
+		tok_split(d, out->s, 0, out->len, need, 0, to);
+	}
+	return 1;
+}
+
+/*
+ * Stages 3 and 4 on words: stage_phrases() at the words in t's bloom
+ * (T_RW, or T_PROF with mask).
+ */
+static int
+tstage_phrases(const struct disp *d, const struct ptab *t, int mask,
+    const char *s, size_t len, const struct toks *in, struct toks *to,
+    unsigned int need, struct buf *out)
+{
+	unsigned int bit = mask ? T_PROF : T_RW;
+	struct units *u = &d->w->u;
+	const struct phrase *p;
+	const struct tok *x;
+	size_t k, kc = 0, pos = 0, e, end, at, q;
+	int32_t c;
+	int changed = 0;
+
+	for (k = 0; k < in->n; k++) {
+		x = &in->v[k];
+		if (x->a < pos || !(x->fl & bit))
+			continue;
+		units_from(d->cjk, s, len, x->a, 1, u);
+		if ((c = ptab_pick(t, u, 0)) < 0)
+			continue;
+		p = &t->v[c];
+		tok_keep(in, &kc, to, need, s, pos, x->a, out);
+		at = out->len;
+		end = u->v[p->nunit - 1].off + u->v[p->nunit - 1].len;
+		if (!mask)
+			buf_add(out, t->pool.s + p->r, p->rn);
+		else
+			for (q = x->a; q < end; q = e) {
+				e = q;
+				c = utf8_cp(s, end, &e);
+				buf_addc(out, c == ' ' ? ' ' : '*');
+			}
+		if (to != NULL)
+			tok_split(d, out->s, at, out->len, need, 0, to);
+		pos = end;
+		tok_skip(in, &kc, pos);
+		changed = 1;
+	}
+	if (changed)
+		tok_keep(in, &kc, to, need, s, pos, len, out);
+	return changed;
+}
+
 /* Stage 5: a capital first letter. */
 static int
 stage_capital(const char *s, size_t len, struct buf *out)
@@ -2179,18 +2615,22 @@ stage_capital(const char *s, size_t len, struct buf *out)
 /*
  * The pipeline up to and including stage last (DISP_* bit), on s; the
  * result is in *r, *rn (borrowed from the work buffers, or s itself).
+ * With ref, or in zh and ja, each stage reads its line again.
  */
 static int
 pipeline(const struct disp *d, const char *s, size_t len, int last,
-    const char **r, size_t *rn)
+    int ref, const char **r, size_t *rn)
 {
 	struct work *w = d->w;
 	struct buf *in = &w->a, *out = &w->b, *sw;
+	struct toks *tin = &w->t1, *tout = &w->t2, *tsw;
+	unsigned int nnum, nitn, nrw, nprof;
 	int bits = 0, rw = -1;
 
 	/* A stage that changes the text writes out, which becomes s. */
 #define NEXT(stage, bit) do {						\
 	buf_reset(out);							\
+	tout->n = 0;							\
 	if (stage) {							\
 		bits |= (bit);						\
 		s = out->s;						\
@@ -2198,27 +2638,53 @@ pipeline(const struct disp *d, const char *s, size_t len, int last,
 		sw = in;						\
 		in = out;						\
 		out = sw;						\
+		tsw = tin;						\
+		tin = tout;						\
+		tout = tsw;						\
 	}								\
 } while (0)
 
-	if (d->num != NULL)
-		NEXT(stage_builtin(d, s, len, out), DISP_BUILTIN);
-	if (last >= DISP_ITN && d->itn.npat > 0)
-		NEXT(stage_itn(d, s, len, out), DISP_ITN);
-	if (last >= DISP_REWRITE && d->rw.n > 0)
-		NEXT((rw = stage_phrases(d, &d->rw, 0, 0, s, len, out)),
-		    DISP_REWRITE);
-	if (last >= DISP_PROFANITY && d->prof.n > 0)
-		NEXT(stage_phrases(d, &d->prof, 1, rw == 0, s, len, out),
-		    DISP_PROFANITY);
+	if (ref || d->cjk) {
+		if (d->num != NULL)
+			NEXT(stage_builtin(d, s, len, out), DISP_BUILTIN);
+		if (last >= DISP_ITN && d->itn.npat > 0)
+			NEXT(stage_itn(d, s, len, out), DISP_ITN);
+		if (last >= DISP_REWRITE && d->rw.n > 0)
+			NEXT((rw = stage_phrases(d, &d->rw, 0, 0, s, len,
+			    out)), DISP_REWRITE);
+		if (last >= DISP_PROFANITY && d->prof.n > 0)
+			NEXT(stage_phrases(d, &d->prof, 1, rw == 0, s, len,
+			    out), DISP_PROFANITY);
+	} else {
+		/* The tests of the stages to come, for each stage's words. */
+		nnum = d->num != NULL ? T_NUM : 0;
+		nitn = last >= DISP_ITN && d->itn.npat > 0 ? T_ITN : 0;
+		nrw = last >= DISP_REWRITE && d->rw.n > 0 ? T_RW : 0;
+		nprof = last >= DISP_PROFANITY && d->prof.n > 0 ? T_PROF : 0;
+		tin->n = 0;
+		tok_split(d, s, 0, len, nnum | nitn | nrw | nprof, 1, tin);
+		if (nnum)
+			NEXT(tstage_builtin(d, s, len, tin, tout,
+			    nitn | nrw | nprof, out), DISP_BUILTIN);
+		if (nitn)
+			NEXT(tstage_itn(d, s, len, tin, tout, nrw | nprof, out),
+			    DISP_ITN);
+		if (nrw)
+			NEXT(tstage_phrases(d, &d->rw, 0, s, len, tin, tout,
+			    nprof, out), DISP_REWRITE);
+		/* Nothing after #profanity needs its words. */
+		if (nprof)
+			NEXT(tstage_phrases(d, &d->prof, 1, s, len, tin, NULL,
+			    0, out), DISP_PROFANITY);
+	}
 #undef NEXT
 	*r = s;
 	*rn = len;
 	return bits;
 }
 
-int
-disp_apply(const struct disp *d, const char *line, size_t len,
+static int
+apply(const struct disp *d, const char *line, size_t len, int ref,
     struct buf *out)
 {
 	const char *s;
@@ -2227,10 +2693,24 @@ disp_apply(const struct disp *d, const char *line, size_t len,
 
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
-	bits = pipeline(d, line, len, DISP_PROFANITY, &s, &n);
+	bits = pipeline(d, line, len, DISP_PROFANITY, ref, &s, &n);
 	if (stage_capital(s, n, out))
 		bits |= DISP_CAPITAL;
 	return bits;
+}
+
+int
+disp_apply(const struct disp *d, const char *line, size_t len,
+    struct buf *out)
+{
+	return apply(d, line, len, 0, out);
+}
+
+int
+disp_apply_ref(const struct disp *d, const char *line, size_t len,
+    struct buf *out)
+{
+	return apply(d, line, len, 1, out);
 }
 
 /* The state of one parse: where findings go, counts, scratch. */
@@ -2626,9 +3106,10 @@ check_shadow(struct parse *ps)
 		p = &t->v[i];
 		if (dup[i])
 			continue;
-		(void)pipeline(d, t->pool.s + p->k, p->kn, DISP_ITN, &r, &rn);
+		(void)pipeline(d, t->pool.s + p->k, p->kn, DISP_ITN, 0, &r,
+		    &rn);
 		units_make(d->cjk, r, rn, &d->w->u2);
-		if (d->w->u2.n == p->nunit && phrase_at(t, p, &d->w->u2, 0))
+		if (d->w->u2.n == p->nunit && phrase_at(t, p, &d->w->u2, 0, 0))
 			continue;
 		l.line = p->line;
 		l.col = 1;
@@ -2653,8 +3134,8 @@ check_tests(struct parse *ps)
 
 	for (i = 0; i < d->ntest; i++) {
 		t = &d->test[i];
-		if (pipeline(d, d->tpool.s + t->in, t->inn, DISP_PROFANITY, &r,
-		    &rn) & (DISP_ITN | DISP_REWRITE | DISP_PROFANITY))
+		if (pipeline(d, d->tpool.s + t->in, t->inn, DISP_PROFANITY, 0,
+		    &r, &rn) & (DISP_ITN | DISP_REWRITE | DISP_PROFANITY))
 			continue;
 		l.line = t->line;
 		l.col = 1;
@@ -2772,6 +3253,10 @@ disp_free(struct disp *d)
 	vm_release(&d->w->vm);
 	units_release(&d->w->u);
 	units_release(&d->w->u2);
+	free(d->w->wc);
+	free(d->w->t1.v);
+	free(d->w->t2.v);
+	buf_release(&d->w->num);
 	buf_release(&d->w->a);
 	buf_release(&d->w->b);
 	free(d->w);

@@ -53,6 +53,14 @@ int		 disp_apply(const struct disp *, const char *, size_t,
 		    struct buf *);
 
 /*
+ * disp_apply() as each stage reading its line again, word by word: the
+ * way of zh and ja, and elsewhere the reference that tests hold the
+ * faster way to.
+ */
+int		 disp_apply_ref(const struct disp *, const char *, size_t,
+		    struct buf *);
+
+/*
  * Run the #test section through disp_apply(): a DISP-TEST warning for
  * each case whose output differs from the expected text.  Sets *pass
  * and *total (either may be NULL); returns 0 if every case passes, 1

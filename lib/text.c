@@ -2615,7 +2615,7 @@ text_cp_case(int32_t c, enum text_case how)
 #define NUM_TABLE	1000	/* numbers formatted at once */
 #define NUM_WIDE	10000	/* and when a scale word is first seen */
 #define NUM_KEY		4	/* code points of a word that pick candidates */
-#define NUM_WORDS	12	/* words of one number, at most */
+#define NUM_WORDS	TEXT_NUM_WORDS	/* words of one number, at most */
 #define NUM_WORD_MAX	96	/* bytes: a longer token is no number word */
 #define NUM_MEMO	4096	/* parse results kept, direct-mapped */
 
@@ -2631,6 +2631,25 @@ struct num_memo {
 	char	*v;		/* NULL: not a number */
 	size_t	 vn;
 	size_t	 used;		/* bytes of k that the number covers */
+};
+
+/*
+ * A run of words as text_num_read_words() read it: most runs of a text
+ * are runs seen before ("forty two"), and reading one takes table
+ * look-ups for each prefix.  The result holds for the tables it was
+ * read with (wide or not).
+ */
+#define NUM_RMEMO	2048	/* runs kept, direct-mapped */
+#define NUM_RKEY	40	/* bytes of a run kept; a longer one is read */
+#define NUM_RVAL	22	/* bytes of digits kept; more are read again */
+
+struct num_rmemo {
+	char		k[NUM_RKEY];
+	char		v[NUM_RVAL];
+	unsigned char	kn;		/* 0: empty */
+	unsigned char	vn;
+	unsigned char	used;		/* bytes of k read, 0: no number */
+	unsigned char	wide;
 };
 
 struct text_num {
@@ -2653,6 +2672,7 @@ struct text_num {
 	struct num_ent	*big;		/* scale, sign, decimal morphemes */
 	size_t		 nbig;
 	struct num_memo	 memo[NUM_MEMO];
+	struct num_rmemo *rmemo;	/* NULL: not made yet */
 	UChar		*u;
 	int32_t		 ucap;
 	struct buf	 a;		/* scratch of num_parse() */
@@ -3157,6 +3177,7 @@ text_num_close(struct text_num *tn)
 	free(tn->pre);
 	free(tn->keybits);
 	free(tn->big);
+	free(tn->rmemo);
 	for (i = 0; i < NUM_MEMO; i++) {
 		free(tn->memo[i].k);
 		free(tn->memo[i].v);
@@ -3539,12 +3560,14 @@ num_decimals(struct text_num *tn, const struct num_run *r, size_t k)
 	return j;
 }
 
+static size_t num_read_run(struct text_num *, const char *, struct num_run *,
+    struct buf *);
+
 static size_t
 num_read(struct text_num *tn, const char *s, size_t len, struct buf *out)
 {
 	struct num_run r;
-	size_t i = 0, j, k, best, vn = 0, used, neg;
-	const char *v = NULL, *bv;
+	size_t i = 0, j;
 
 	r.nw = 0;
 	while (r.nw < NUM_WORDS) {
@@ -3558,11 +3581,22 @@ num_read(struct text_num *tn, const char *s, size_t len, struct buf *out)
 		if (i == len)
 			break;
 	}
-	if (r.nw == 0)
+	return num_read_run(tn, s, &r, out);
+}
+
+/* num_read() once the run of number words r of s is known. */
+static size_t
+num_read_run(struct text_num *tn, const char *s, struct num_run *r,
+    struct buf *out)
+{
+	size_t j, k, best, vn = 0, used, neg;
+	const char *v = NULL, *bv;
+
+	if (r->nw == 0)
 		return 0;
-	num_run_norm(tn, s, &r);
-	neg = r.nw > 1 && num_word_is(tn, &r, 0, &tn->neg);
-	best = num_int(tn, &r, neg, &v, &vn);
+	num_run_norm(tn, s, r);
+	neg = r->nw > 1 && num_word_is(tn, r, 0, &tn->neg);
+	best = num_int(tn, r, neg, &v, &vn);
 	if (best > neg) {
 		/* A sign, decimals: written out here. */
 		buf_reset(&tn->d);
@@ -3570,7 +3604,7 @@ num_read(struct text_num *tn, const char *s, size_t len, struct buf *out)
 			buf_addc(&tn->d, '-');
 		buf_add(&tn->d, v, vn);
 		j = tn->d.len;
-		best = num_decimals(tn, &r, best);
+		best = num_decimals(tn, r, best);
 		if (neg || tn->d.len > j) {
 			v = tn->d.s;
 			vn = tn->d.len;
@@ -3583,11 +3617,11 @@ num_read(struct text_num *tn, const char *s, size_t len, struct buf *out)
 	 * cover, or a scale where heads do not compose: ICU reads the run,
 	 * and the words its number covers are counted back.
 	 */
-	if (best + 1 < r.nw && num_big_at(tn, &r, best, best == 0,
+	if (best + 1 < r->nw && num_big_at(tn, r, best, best == 0,
 	    tn->compose, tn->neg.kn > 0 && tn->point.kn > 0) &&
 	    (bv = num_memo_parse(tn, tn->c.s, tn->c.len, &j, &used)) != NULL)
-		for (k = r.nw; k > best; k--)
-			if (r.nend[k - 1] == used) {
+		for (k = r->nw; k > best; k--)
+			if (r->nend[k - 1] == used) {
 				best = k;
 				v = bv;
 				vn = j;
@@ -3596,7 +3630,7 @@ num_read(struct text_num *tn, const char *s, size_t len, struct buf *out)
 	if (best == 0)
 		return 0;
 	buf_add(out, v, vn);
-	return r.ends[best - 1];
+	return r->ends[best - 1];
 }
 
 /*
@@ -3630,4 +3664,57 @@ text_num_line(struct text_num *tn, const char *s, size_t len,
 	if (changed)
 		buf_add(out, s + pos, len - pos);
 	return changed;
+}
+
+int
+text_num_word(struct text_num *tn, const char *s, size_t n)
+{
+	size_t j;
+
+	/* num_candidate() reads to the first blank: n ends the word. */
+	return num_candidate(tn, s, n, &j);
+}
+
+size_t
+text_num_read_words(struct text_num *tn, const char *s, const size_t *a,
+    const size_t *b, size_t n, struct buf *out)
+{
+	struct num_rmemo *m = NULL;
+	struct num_run r;
+	size_t kn, at = out->len, used;
+
+	for (r.nw = 0; r.nw < n && r.nw < NUM_WORDS; r.nw++) {
+		r.starts[r.nw] = a[r.nw];
+		r.ends[r.nw] = b[r.nw];
+	}
+	if (r.nw == 0)
+		return 0;
+	/* The run's bytes, blanks and all, are the key. */
+	if (a[0] == 0 && (kn = r.ends[r.nw - 1]) <= NUM_RKEY) {
+		if (tn->rmemo == NULL)
+			tn->rmemo = xcalloc(NUM_RMEMO, sizeof(*tn->rmemo));
+		m = &tn->rmemo[strset_hash32(s, kn) & (NUM_RMEMO - 1)];
+		if (m->kn == kn && m->wide == tn->wide &&
+		    memcmp(m->k, s, kn) == 0) {
+			buf_add(out, m->v, m->vn);
+			return m->used;
+		}
+	}
+	used = num_read_run(tn, s, &r, out);
+	/*
+	 * A read that widened the tables gives what it would have given
+	 * wide from the start (the look-up after widening is the one that
+	 * counts), so it is kept as wide.
+	 */
+	if (m != NULL && out->len - at <= NUM_RVAL) {
+		memcpy(m->k, s, kn);
+		m->kn = (unsigned char)kn;
+		/* No number: out may still have no buffer. */
+		if (out->len > at)
+			memcpy(m->v, out->s + at, out->len - at);
+		m->vn = (unsigned char)(out->len - at);
+		m->used = (unsigned char)used;
+		m->wide = (unsigned char)tn->wide;
+	}
+	return used;
 }

@@ -149,4 +149,19 @@ void		 text_num_close(struct text_num *);
 int		 text_num_line(struct text_num *, const char *, size_t,
 		    struct buf *);
 
+/*
+ * The steps of text_num_line() for a caller that has split the line
+ * into words itself.  text_num_word() tells whether a word (n bytes, no
+ * blank) may be one of a number.  text_num_read_words() reads the
+ * number that starts a run of such words of s, each from s + a[i] to
+ * s + b[i] (only blanks between them; the run is as long as they go on,
+ * up to TEXT_NUM_WORDS): appends its digits to out and returns the bytes
+ * of s it covers, or returns 0 and appends nothing.
+ */
+#define TEXT_NUM_WORDS	12	/* words of one number, at most */
+
+int		 text_num_word(struct text_num *, const char *, size_t);
+size_t		 text_num_read_words(struct text_num *, const char *,
+		    const size_t *, const size_t *, size_t, struct buf *);
+
 #endif

@@ -1,7 +1,8 @@
 /*
  * libFuzzer target: a display-format file is parsed (sections, #itn
  * pattern compiler), its #test cases run, and each of its own lines is
- * put through the display pipeline as lexical text.
+ * put through the display pipeline as lexical text, both ways: the
+ * word path of disp_apply() must write what disp_apply_ref() writes.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,8 +23,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct locale zh = { "zh-CN", 0x20, 0, 1, 0, 1, NULL, NULL,
 	    0, 0 };
 	struct diag d = DIAG_INIT;
-	struct buf out = BUF_INIT;
+	struct buf out = BUF_INIT, ref = BUF_INIT;
 	struct disp *f;
+	int bits;
 	const char *p = (const char *)data, *end = p + size, *nl;
 	size_t pass, total;
 
@@ -35,12 +37,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			nl = end;
 		buf_reset(&out);
-		(void)disp_apply(f, p, (size_t)(nl - p), &out);
+		buf_reset(&ref);
+		bits = disp_apply(f, p, (size_t)(nl - p), &out);
+		if (disp_apply_ref(f, p, (size_t)(nl - p), &ref) != bits ||
+		    out.len != ref.len || (out.len > 0 &&
+		    memcmp(out.s, ref.s, out.len) != 0))
+			abort();
 		if (nl == end)
 			break;
 	}
 	disp_free(f);
 	buf_release(&out);
+	buf_release(&ref);
 	diag_release(&d);
 	return 0;
 }

@@ -1,4 +1,5 @@
 /* Unit tests for lib/disp.c: display-format files and the pipeline. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -6,6 +7,7 @@
 #include "diag.h"
 #include "disp.h"
 #include "profile.h"
+#include "strset.h"
 #include "unit.h"
 
 static struct locale en = { "en-US", KIND_OUTPUTFORMATTING, 1, 1, 1, 0,
@@ -588,6 +590,198 @@ test_flush(void)
 	buf_release(&want);
 }
 
+/*
+ * disp_apply() splits a line into words once and hands them from stage
+ * to stage, with caches of what it learnt about a word and a run of
+ * number words; disp_apply_ref() reads the line again at each stage.
+ * On many seeded lines (words from a set that every stage takes, in
+ * case and spacing variants, non-ASCII and long words, CRs and NULs)
+ * the two must write the same bytes and report the same stages.
+ */
+static uint64_t words_seed;
+
+/* splitmix64 */
+static uint64_t
+words_next(void)
+{
+	uint64_t z = (words_seed += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+/*
+ * Lines of words from vocab ('#' stands for a NUL byte) through both
+ * ways of a format; returns the DISP_* bits that some line set.
+ */
+static int
+words_same(const struct locale *loc, const char *text,
+    const char *const *vocab, size_t nv, size_t lines, uint64_t seed)
+{
+	struct disp *fast, *ref;
+	struct diag dd = DIAG_INIT;
+	struct buf b = BUF_INIT, line = BUF_INIT, o1 = BUF_INIT,
+	    o2 = BUF_INIT;
+	size_t i, k, n, j, bad = 0;
+	const char *w;
+	int b1, b2, seen = 0;
+
+	words_seed = seed;
+	buf_addstr(&b, "\xef\xbb\xbf");
+	buf_addstr(&b, text);
+	fast = disp_parse(b.s, b.len, "f.md", loc, &dd);
+	ref = disp_parse(b.s, b.len, "f.md", loc, &dd);
+	for (i = 0; i < lines; i++) {
+		buf_reset(&line);
+		if (words_next() % 10 == 0)
+			buf_addc(&line, ' ');
+		n = words_next() % 24;
+		for (k = 0; k < n; k++) {
+			if (k > 0)
+				for (j = words_next() % 8 == 0 ? 3 : 1; j > 0;
+				    j--)
+					buf_addc(&line, ' ');
+			for (w = vocab[words_next() % nv]; *w != '\0'; w++)
+				buf_addc(&line, *w == '#' ? '\0' : *w);
+		}
+		if (words_next() % 10 == 0)
+			buf_addc(&line, ' ');
+		if (words_next() % 20 == 0)
+			buf_addc(&line, '\r');
+		buf_reset(&o1);
+		buf_reset(&o2);
+		b1 = disp_apply(fast, line.s != NULL ? line.s : "", line.len,
+		    &o1);
+		b2 = disp_apply_ref(ref, line.s != NULL ? line.s : "",
+		    line.len, &o2);
+		seen |= b2;
+		if (b1 != b2 || o1.len != o2.len || (o1.len > 0 &&
+		    memcmp(o1.s, o2.s, o1.len) != 0)) {
+			if (bad++ < 3)
+				printf("# line %zu '%s': '%s' != '%s'\n", i,
+				    buf_str(&line), buf_str(&o1),
+				    buf_str(&o2));
+			unit_failed++;
+		}
+	}
+	disp_free(fast);
+	disp_free(ref);
+	diag_release(&dd);
+	buf_release(&b);
+	buf_release(&line);
+	buf_release(&o1);
+	buf_release(&o2);
+	return seen;
+}
+
+static void
+test_words(void)
+{
+	static const char *const en_words[] = {
+		/* Numbers, in case and hyphen variants. */
+		"one", "One", "ONE", "two", "three", "four", "five", "nine",
+		"ten", "twelve", "twenty", "twenty-one", "forty", "forty-two",
+		"hundred", "thousand", "million", "minus", "point", "oh",
+		"zero", "first", "nineteen", "ninety", "Thousand", "fiftyx",
+		/* What the patterns take. */
+		"q", "n", "Q", "a", "b", "c", "w", "l", "to", "through",
+		"kani", "KANI", "um", "write", "area", "code", "1", "42",
+		"895", "10", "3.5", "5,000", "-",
+		/* Rewrites and profanity. */
+		"bamo", "staul", "mean", "been", "vel", "end", "caf\xc3\xa9",
+		"CAF\xc3\x89", "fakex", "darn", "it", "na\xc3\xafve",
+		/* Neither; long ones pass the word cache by. */
+		"the", "and", "people", "at", "\xc3\xbcnter",
+		"stra\xc3\x9f" "e",
+		"abcdefghijklmnop", "abcdefghijklmnopq",
+		"seventeenthousandths", "twentytwentytwentytwenty", "on#e",
+		"#", "x\xff", "\xe4\xbd\xa0\xe5\xa5\xbd"
+	};
+	static const char *const de_words[] = {
+		"zwei", "zweiundvierzig", "Zweiundvierzig", "tausend",
+		"zweitausend", "zweitausendvierundzwanzig", "minus", "komma",
+		"f\xc3\xbcnf", "zw\xc3\xb6lf", "drei", "drei\xc3\x9f" "ig",
+		"bis", "eins", "ein", "eine", "hundert", "zweihunderttausend",
+		"million", "euro", "der", "preis", "und", "a", "b", "q",
+		"stra\xc3\x9f" "e", "STRASSE", "fakex"
+	};
+	static const char *const ab_words[] = {
+		"a", "b", "ab", "ba", "abab", "babaa", "aabba", "z", "x", "1",
+		"2", "one", "ab#", "c", "abababababababababab", "bbbbbbbbz"
+	};
+	static const char en_fmt[] = "#itn\nQN-\\d\\d\\d\n(WL|QQ)-(\\d)+\n"
+	    "{kani>KAN}-\\d\\d\n\\d0{to>-}\\d0\n\\d{through>-}\\d\n{um}\n"
+	    "{write} (\\u.)+\n{area code>\\(}\\d\\d\\d\\)\n(\\l)+-\\d\n"
+	    "#rewrite\nbamo staul mean been\tBamo Staul Mean Been\n"
+	    "vel\tVel\nend to end\tE2E\nend\tEND\nstaul\tSt aul\n"
+	    "caf\xc3\xa9\tCaf\xc3\xa9 au lait\nthe end\tfin\n"
+	    "#profanity\nfakex\ndarn it\nna\xc3\xafve\nfin\n";
+	static const char de_fmt[] = "#itn\n\\d{bis>-}\\d\nQ-\\d\\d\n"
+	    "#rewrite\nstra\xc3\x9f" "e\tStr.\nder preis\tDer Preis\n"
+	    "#profanity\nfakex\neuro\n";
+	static const char ab_fmt[] = "#itn\n(a|b)*a(a|b)(a|b)(a|b)(a|b)"
+	    "(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)(a|b)Z\n(\\d)+x\n(ab)+c\n"
+	    "#rewrite\nab ba\tABBA\n#profanity\nz\n";
+	int all = DISP_BUILTIN | DISP_ITN | DISP_REWRITE | DISP_PROFANITY |
+	    DISP_CAPITAL;
+
+	CHECK(words_same(&en, en_fmt, en_words, sizeof(en_words) /
+	    sizeof(en_words[0]), 20000, 1) == all);
+	CHECK(words_same(&de, de_fmt, de_words, sizeof(de_words) /
+	    sizeof(de_words[0]), 300, 2) == all);
+	CHECK((words_same(&en, ab_fmt, ab_words, sizeof(ab_words) /
+	    sizeof(ab_words[0]), 20000, 3) & (DISP_ITN | DISP_REWRITE)) ==
+	    (DISP_ITN | DISP_REWRITE));
+}
+
+/*
+ * The word cache keeps a word zero-padded: a word and the same word
+ * with a NUL after it look alike there, and are told apart by their
+ * lengths.  Find two that share a slot (8192 of them, by
+ * strset_hash32()) and give the second a pattern the first cannot
+ * start.
+ */
+static void
+test_words_nul(void)
+{
+	char w[8], wn[8], f[64];
+	const char *v[2] = { w, wn };
+	unsigned int i, k;
+	size_t n;
+
+	for (i = 0; i < 1000000; i++) {
+		for (k = i, n = 0; n < 3 || k > 0; k /= 26)
+			w[n++] = (char)('a' + k % 26);
+		w[n] = '\0';
+		memcpy(wn, w, n);
+		wn[n] = '\0';
+		if ((strset_hash32(w, n) & 8191) == (strset_hash32(wn, n + 1) &
+		    8191))
+			break;
+	}
+	REQUIRE(i < 1000000);
+	wn[n] = '#';
+	wn[n + 1] = '\0';
+	snprintf(f, sizeof(f), "#itn\n{%s>W}\n", w);
+	CHECK(words_same(&en, f, v, 2, 200, 4) & DISP_ITN);
+}
+
+/*
+ * #rewrite compares a second word by its hash before its bytes: two
+ * words with the same hash must still be told apart.  strset_hash32()
+ * xors each byte into a rotated sum: "b@" and "c`" end it alike.
+ */
+static void
+test_words_hash(void)
+{
+	REQUIRE(strset_hash32("zab@", 4) == strset_hash32("zac`", 4));
+	fmt("#rewrite\nzork zab@\tZA\nzork zab@ zab@\tZAA\n");
+	CHECK_STR(apply("zork zac` zork zab@"), "Zork zac` ZA");
+	CHECK_STR(apply("zork zab@ zac` zork zab@ zab@"), "ZA zac` ZAA");
+	CHECK_STR(apply("zork zab@ zab@"), "ZAA");
+}
+
 int
 main(void)
 {
@@ -611,6 +805,9 @@ main(void)
 	RUN(test_longest);
 	RUN(test_enc);
 	RUN(test_flush);
+	RUN(test_words);
+	RUN(test_words_nul);
+	RUN(test_words_hash);
 	disp_free(cur);
 	buf_release(&out);
 	diag_release(&d);
