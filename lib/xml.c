@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "utf8.h"
 #include "xml.h"
 #include "xalloc.h"
 
@@ -236,22 +237,43 @@ xml_line(const struct xml_node *n)
 	return xmlGetLineNo((xmlNodePtr)n);
 }
 
-/* The writer builds a document in memory; xml_writer_finish() emits it. */
+/*
+ * The writer builds a document in memory; xml_writer_finish() emits it.
+ * Its output goes straight into out, a buffer that doubles as it fills:
+ * an xmlBuffer grows by what each flush adds (a realloc every 4 KB of a
+ * page of megabytes) and would be copied once more at the end.
+ */
 struct xml_writer {
-	xmlBufferPtr		buf;
+	struct buf		out;
 	xmlTextWriterPtr	w;
 	int			bad;
 };
 
+static int
+xml_onwrite(void *ctx, const char *s, int len)
+{
+	buf_add(ctx, s, (size_t)len);
+	return len;
+}
+
+static struct xml_writer *
+writer_open(void)
+{
+	struct xml_writer *x;
+	xmlOutputBufferPtr o;
+
+	x = xcalloc(1, sizeof(*x));
+	if ((o = xmlOutputBufferCreateIO(xml_onwrite, NULL, &x->out,
+	    NULL)) == NULL || (x->w = xmlNewTextWriter(o)) == NULL)
+		xoom();
+	return x;
+}
+
 struct xml_writer *
 xml_writer_new(void)
 {
-	struct xml_writer *x;
+	struct xml_writer *x = writer_open();
 
-	x = xcalloc(1, sizeof(*x));
-	if ((x->buf = xmlBufferCreate()) == NULL ||
-	    (x->w = xmlNewTextWriterMemory(x->buf, 0)) == NULL)
-		xoom();
 	xmlTextWriterSetIndent(x->w, 1);
 	xmlTextWriterSetIndentString(x->w, (const xmlChar *)"  ");
 	if (xmlTextWriterStartDocument(x->w, NULL, "UTF-8", NULL) < 0)
@@ -269,12 +291,8 @@ xml_writer_new(void)
 struct xml_writer *
 xml_html_new(void)
 {
-	struct xml_writer *x;
+	struct xml_writer *x = writer_open();
 
-	x = xcalloc(1, sizeof(*x));
-	if ((x->buf = xmlBufferCreate()) == NULL ||
-	    (x->w = xmlNewTextWriterMemory(x->buf, 0)) == NULL)
-		xoom();
 	if (xmlTextWriterWriteDTD(x->w, (const xmlChar *)"html", NULL, NULL,
 	    NULL) < 0 || xmlTextWriterWriteRaw(x->w,
 	    (const xmlChar *)"\n") < 0)
@@ -355,6 +373,97 @@ xml_wtext(struct xml_writer *x, const char *s)
 	buf_release(&b);
 }
 
+/*
+ * Append s to b as xml_wtext() writes it (attr: as xml_wattr() writes an
+ * attribute's value), for xml_wraw(): the bytes of libxml2's escaping
+ * (xmlEncodeSpecialChars; xmlBufAttrSerializeTxtContent, which writes
+ * what is not ASCII as character references) after buf_addvalid().
+ * tests/unit/test_xml.c holds it to the writer on many seeded strings.
+ */
+void
+xml_esc(struct buf *b, const char *s, int attr)
+{
+	size_t len, i = 0, at, k;
+	int32_t c;
+
+	/* As plain(), which has the writer copy it as it is. */
+	for (len = 0; s[len] >= 0x20 && s[len] <= 0x7e && s[len] != '&' &&
+	    s[len] != '<' && s[len] != '>' && (!attr || s[len] != '"'); len++)
+		;
+	if (s[len] == '\0') {
+		buf_add(b, s, len);
+		return;
+	}
+	for (len += strlen(s + len); i < len; ) {
+		at = i;
+		switch (s[i]) {
+		case '&':
+			buf_add(b, "&amp;", 5);
+			i++;
+			continue;
+		case '<':
+			buf_add(b, "&lt;", 4);
+			i++;
+			continue;
+		case '>':
+			buf_add(b, "&gt;", 4);
+			i++;
+			continue;
+		case '"':
+			buf_add(b, "&quot;", 6);
+			i++;
+			continue;
+		case '\r':
+			buf_add(b, "&#13;", 5);
+			i++;
+			continue;
+		case '\n':
+		case '\t':
+			if (attr)
+				buf_addstr(b, s[i] == '\n' ? "&#10;" : "&#9;");
+			else
+				buf_addc(b, s[i]);
+			i++;
+			continue;
+		}
+		if ((c = utf8_cp(s, len, &i)) < 0)
+			buf_printf(b, "\\x%02X", (unsigned char)s[at]);
+		else if (!attr || c < 0x80)
+			buf_add(b, s + at, i - at);
+		else if (c != 0xFFFE && c != 0xFFFF)
+			buf_printf(b, "&#x%X;", (unsigned int)c);
+		else
+			/*
+			 * Not an XML character: a reference a byte, but for
+			 * the value's last byte, which libxml2 (2.9.14) reads
+			 * no further than and copies as it is.
+			 */
+			for (k = at; k < i; k++)
+				if (k + 1 < len)
+					buf_printf(b, "&#x%X;",
+					    (unsigned char)s[k]);
+				else
+					buf_addc(b, s[k]);
+	}
+}
+
+/*
+ * Markup put together by the caller, escaped with xml_esc(): once the
+ * writer has closed a start tag it left open and flushed what it holds,
+ * straight to the output, not through the writer's buffer.
+ */
+void
+xml_wraw(struct xml_writer *x, const char *s, size_t len)
+{
+	if (len == 0)
+		return;
+	if (xmlTextWriterWriteRawLen(x->w, (const xmlChar *)"", 0) < 0 ||
+	    xmlTextWriterFlush(x->w) < 0)
+		x->bad = 1;
+	else
+		buf_add(&x->out, s, len);
+}
+
 void
 xml_end(struct xml_writer *x)
 {
@@ -397,12 +506,16 @@ xml_writer_finish(struct xml_writer *x, struct buf *out)
 
 	if (xmlTextWriterEndDocument(x->w) < 0)
 		x->bad = 1;
-	xmlFreeTextWriter(x->w);
+	xmlFreeTextWriter(x->w);	/* flushes the rest into x->out */
 	rc = x->bad ? -1 : 0;
-	if (rc == 0)
-		buf_add(out, xmlBufferContent(x->buf),
-		    (size_t)xmlBufferLength(x->buf));
-	xmlBufferFree(x->buf);
+	if (rc == 0 && out->len == 0) {
+		buf_release(out);
+		*out = x->out;
+	} else {
+		if (rc == 0)
+			buf_add(out, x->out.s, x->out.len);
+		buf_release(&x->out);
+	}
 	free(x);
 	return rc;
 }

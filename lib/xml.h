@@ -36,6 +36,8 @@ void		 xml_wattr(struct xml_writer *, const char *, const char *);
 void		 xml_wattrf(struct xml_writer *, const char *, const char *,
 		    ...) __attribute__((format(printf, 3, 4)));
 void		 xml_wtext(struct xml_writer *, const char *);
+void		 xml_esc(struct buf *, const char *, int);
+void		 xml_wraw(struct xml_writer *, const char *, size_t);
 void		 xml_end(struct xml_writer *);
 void		 xml_end_full(struct xml_writer *);
 void		 xml_wscript(struct xml_writer *, const char *);
