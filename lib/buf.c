@@ -98,6 +98,14 @@ buf_addesc(struct buf *b, const char *s)
 
 	while (i < len) {
 		at = i;
+		/* Printable ASCII, most of any name: copied in one piece. */
+		while (i < len && (unsigned char)s[i] >= 0x20 &&
+		    (unsigned char)s[i] < 0x7f)
+			i++;
+		if (i > at) {
+			buf_add(b, s + at, i - at);
+			continue;
+		}
 		if ((c = utf8_cp(s, len, &i)) < 0)
 			buf_printf(b, "\\x%02X", (unsigned char)s[at]);
 		else if (c == '\n')
