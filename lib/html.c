@@ -8,14 +8,17 @@
  * The page is polyglot markup: the XHTML syntax of HTML5, so that it is
  * well-formed XML that xmllint checks and a page every browser reads,
  * written through lib/xml.c's libxml2 writer, which escapes every name
- * and text.  Names are also escaped as in every other output
- * (buf_addesc), so a control character or a bidirectional override in a
- * file name shows as \x.. or \u.... rather than acting.  Plots are
- * inline SVG with axes and units; a small inline script sorts and
- * filters the tables, and the page says all it has to say without it.
- * Nothing is loaded from elsewhere: the page opens offline.
+ * and text; the rows of big tables and the points of plots are markup
+ * put together here, escaped as the writer escapes (xml_esc), and
+ * written a chunk at a time.  Names are also escaped as in every other
+ * output (buf_addesc), so a control character or a bidirectional
+ * override in a file name shows as \x.. or \u.... rather than acting.
+ * Plots are inline SVG with axes and units; a small inline script sorts
+ * and filters the tables, and the page says all it has to say without
+ * it.  Nothing is loaded from elsewhere: the page opens offline.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +125,7 @@ struct html_view {
 	struct hsys		*sys;
 	size_t			 nsys;
 	struct strset		 utts;		/* utterance names */
+	unsigned int		 threads;	/* to write the page with */
 };
 
 /* Grow an array of n items at each power of two: n adds cost O(n). */
@@ -203,6 +207,13 @@ html_context(struct html_view *v, const struct profile *prof,
 	v->prof = prof;
 	v->loc = loc;
 	v->testing = testing;
+}
+
+/* How many threads may write the page (0 or 1, the default: one). */
+void
+html_threads(struct html_view *v, unsigned int n)
+{
+	v->threads = n;
 }
 
 /* Start a dataset: what is added next belongs to it. */
@@ -403,22 +414,34 @@ is_text(const char *buf, size_t len)
 }
 
 /*
- * Feed the lines of buf, after a BOM, to inventory k; with names, only
- * what follows the first TAB of a line is text (a transcript).  Lines
- * are counted as the checks count them: each LF ends one, a CR before
- * it is not part of it.
+ * A text's characters and words, counted apart from any view: a worker
+ * counts a transcript while the audio fills the view, and the view adds
+ * the counts up (count_add) once the text's turn comes.  Characters are
+ * first seen at src 1, this text, until then.
  */
-static void
-inv_feed(struct html_view *v, int k, const char *file, const char *member,
-    const char *buf, size_t len, int names)
+struct html_count {
+	struct hinv	inv;
+	struct buf	w;		/* scratch: a word */
+	int		text;		/* 0: not text, nothing counted */
+};
+
+/*
+ * Count the lines of buf, after a BOM; with names, only what follows
+ * the first TAB of a line is text (a transcript).  Lines are counted as
+ * the checks count them: each LF ends one, a CR before it is not part
+ * of it.
+ */
+struct html_count *
+html_count(const char *buf, size_t len, int names)
 {
+	struct html_count *c = xcalloc(1, sizeof(*c));
 	const char *p = buf, *end = buf + len, *nl, *tab;
 	unsigned long line;
-	size_t src, n;
+	size_t n;
 
 	if (!is_text(buf, len))
-		return;
-	src = src_add(v, file, member);
+		return c;
+	c->text = 1;
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
 	for (line = 1; p < end; line++, p = nl + 1) {
@@ -429,22 +452,83 @@ inv_feed(struct html_view *v, int k, const char *file, const char *member,
 			n--;
 		if (names && (tab = memchr(p, '\t', n)) != NULL) {
 			n -= (size_t)(tab + 1 - p);
-			inv_line(&v->inv[k], &v->key, tab + 1, n, src, line);
+			inv_line(&c->inv, &c->w, tab + 1, n, 1, line);
 		} else
-			inv_line(&v->inv[k], &v->key, p, n, src, line);
+			inv_line(&c->inv, &c->w, p, n, 1, line);
 		if (nl == end)
 			break;
 	}
+	return c;
+}
+
+void
+html_count_free(struct html_count *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < INV_PAGES; i++)
+		free(c->inv.page[i]);
+	strset_release(&c->inv.words);
+	buf_release(&c->w);
+	free(c);
+}
+
+/*
+ * Add the counts of c, a text at file (or a zip and member), to
+ * inventory k: what feeding it there would have counted, characters
+ * first seen where they were unless seen before, new words after the
+ * others in the order the text first has them.
+ */
+static void
+count_add(struct html_view *v, int k, const char *file, const char *member,
+    const struct html_count *c)
+{
+	struct hinv *iv = &v->inv[k];
+	const struct hchar *from;
+	struct hchar *to;
+	const char *w;
+	size_t src, pg, i, at, len;
+
+	if (!c->text)
+		return;
+	src = src_add(v, file, member);
+	for (pg = 0; pg < INV_PAGES; pg++) {
+		if (c->inv.page[pg] == NULL)
+			continue;
+		if (iv->page[pg] == NULL)
+			iv->page[pg] = xcalloc(256, sizeof(*iv->page[pg]));
+		for (i = 0; i < 256; i++) {
+			from = &c->inv.page[pg][i];
+			to = &iv->page[pg][i];
+			if (from->n == 0)
+				continue;
+			if (to->n == 0) {
+				iv->distinct++;
+				to->src = src;
+				to->line = from->line;
+			}
+			to->n += from->n;
+		}
+	}
+	iv->chars += c->inv.chars;
+	for (i = 0; i < c->inv.words.n; i++) {
+		w = strset_key(&c->inv.words, i, &len);
+		(void)strset_add(&iv->words, w, len, 0, &at);
+		iv->words.v[at].val += strset_val(&c->inv.words, i);
+	}
+	iv->nwords += c->inv.nwords;
 }
 
 /*
  * The transcript of the current dataset (file, or a zip and member), as
- * read: its characters and words.  The lines of its clips come with
- * html_add_line().
+ * counted by html_count(buf, len, 1): its characters and words.  The
+ * lines of its clips come with html_add_line().
  */
 void
-html_add_transcript(struct html_view *v, const char *file,
-    const char *member, const char *buf, size_t len)
+html_add_counted(struct html_view *v, const char *file,
+    const char *member, const struct html_count *c)
 {
 	struct hds *d = &v->ds[cur_ds(v)];
 
@@ -452,7 +536,18 @@ html_add_transcript(struct html_view *v, const char *file,
 	free(d->tmember);
 	d->tfile = xstrdup(file);
 	d->tmember = dup_or_null(member);
-	inv_feed(v, INV_TRANS, file, member, buf, len, 1);
+	count_add(v, INV_TRANS, file, member, c);
+}
+
+/* The same of a transcript as read. */
+void
+html_add_transcript(struct html_view *v, const char *file,
+    const char *member, const char *buf, size_t len)
+{
+	struct html_count *c = html_count(buf, len, 1);
+
+	html_add_counted(v, file, member, c);
+	html_count_free(c);
 }
 
 /* Related text, as read: its characters and words. */
@@ -460,7 +555,10 @@ void
 html_add_text(struct html_view *v, const char *file, const char *buf,
     size_t len)
 {
-	inv_feed(v, INV_TEXT, file, NULL, buf, len, 0);
+	struct html_count *c = html_count(buf, len, 0);
+
+	count_add(v, INV_TEXT, file, NULL, c);
+	html_count_free(c);
 }
 
 /* A model scored on the testing set; its utterances follow. */
@@ -702,7 +800,15 @@ struct page {
 	size_t			 sev[4];	/* findings per severity */
 	size_t			 (*per)[4];	/* per rule and severity */
 	struct buf		 b;		/* scratch */
+	struct buf		 raw;		/* markup not yet written */
 	int			 bare;		/* cells without class="n" */
+};
+
+/* The files table's rows, made by a thread of their own (rows_start). */
+struct rows {
+	struct page		 q;
+	pthread_t		 th;
+	int			 started;
 };
 
 static void
@@ -727,22 +833,6 @@ static void
 text(struct page *p, const char *s)
 {
 	xml_wtext(p->w, s);
-}
-
-static void
-textf(struct page *p, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-textf(struct page *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	buf_reset(&p->b);
-	va_start(ap, fmt);
-	buf_vprintf(&p->b, fmt, ap);
-	va_end(ap);
-	xml_wtext(p->w, buf_str(&p->b));
 }
 
 /* A name or message as every output shows it (buf_addesc). */
@@ -880,6 +970,91 @@ td_int(struct page *p, unsigned long long n)
 	snprintf(s, sizeof(s), "%llu", n);
 	text(p, s);
 	end(p);
+}
+
+/*
+ * The rows of the big tables and the points of the plots are put
+ * together as markup in p->raw and handed to the writer a chunk at a
+ * time: the bytes that el(), attr(), text() and end() make of them
+ * (xml_esc() escapes as the writer does), without the writer's calls
+ * for each element, attribute and text of 10,000 rows.  Nothing else
+ * may be written while p->raw holds markup: a loop that fills it
+ * flushes it before the writer is used again.
+ */
+#define RAW_CHUNK	65536
+
+static void
+raw_flush(struct page *p)
+{
+	xml_wraw(p->w, p->raw.s, p->raw.len);
+	buf_reset(&p->raw);
+}
+
+/* After a row or point: hand over a full chunk. */
+static void
+raw_next(struct page *p)
+{
+	if (p->raw.len >= RAW_CHUNK)
+		raw_flush(p);
+}
+
+static void
+raw_add(struct page *p, const char *markup)
+{
+	buf_addstr(&p->raw, markup);
+}
+
+/* The same of a string literal, its length known. */
+#define RAW_LIT(p, lit)	buf_add(&(p)->raw, (lit), sizeof(lit) - 1)
+
+static void
+raw_attr(struct page *p, const char *k, const char *v)
+{
+	buf_addc(&p->raw, ' ');
+	buf_addstr(&p->raw, k);
+	buf_add(&p->raw, "=\"", 2);
+	xml_esc(&p->raw, v, 1);
+	buf_addc(&p->raw, '"');
+}
+
+static void
+raw_attr_num(struct page *p, const char *k, double x)
+{
+	char s[32];
+
+	raw_attr(p, k, fixed(s, sizeof(s), x, 1));
+}
+
+/* As td(): a cell holding only s. */
+static void
+raw_td(struct page *p, const char *s)
+{
+	buf_add(&p->raw, "<td>", 4);
+	xml_esc(&p->raw, s, 0);
+	buf_add(&p->raw, "</td>", 5);
+}
+
+/* As td_num() and td_int(). */
+static void
+raw_td_num(struct page *p, int dec, double x)
+{
+	char s[32];
+
+	raw_add(p, p->bare ? "<td>" : "<td class=\"n\">");
+	if (isfinite(x))
+		xml_esc(&p->raw, fixed(s, sizeof(s), x, dec), 0);
+	buf_add(&p->raw, "</td>", 5);
+}
+
+static void
+raw_td_int(struct page *p, unsigned long long n)
+{
+	char s[24];
+
+	raw_add(p, p->bare ? "<td>" : "<td class=\"n\">");
+	snprintf(s, sizeof(s), "%llu", n);
+	xml_esc(&p->raw, s, 0);
+	buf_add(&p->raw, "</td>", 5);
 }
 
 /* A table that the script sorts; the caller writes the rows. */
@@ -1716,14 +1891,72 @@ dbl_cmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* The median of the n values of v, which it sorts. */
+/*
+ * The k-th smallest of the n values of v (k < n), which it reorders so
+ * that those before k are no greater: quickselect, linear where sorting
+ * the 10,000 durations and rates of a page three times was not.  Parts
+ * that shrink too slowly (a pivot's bad luck) are sorted instead.
+ */
+static double
+select_k(double *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1, i, j, rounds = 0;
+	double a, b, c, pivot, t;
+
+	while (lo < hi) {
+		if (++rounds > 64) {
+			qsort(v + lo, hi - lo + 1, sizeof(*v), dbl_cmp);
+			break;
+		}
+		a = v[lo];
+		b = v[lo + (hi - lo) / 2];
+		c = v[hi];
+		pivot = a < b ? (b < c ? b : a < c ? c : a) :
+		    (a < c ? a : b < c ? c : b);
+		/* Hoare's partition: v[lo..i-1] <= pivot <= v[j+1..hi]. */
+		i = lo;
+		j = hi;
+		for (;;) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			t = v[i];
+			v[i++] = v[j];
+			v[j--] = t;
+		}
+		if (i == j) {		/* met on a pivot, in its place */
+			if (k == i)
+				break;
+			if (k < i)
+				hi = i - 1;
+			else
+				lo = i + 1;
+		} else if (k <= j)	/* i == j + 1 */
+			hi = j;
+		else
+			lo = i;
+	}
+	return v[k];
+}
+
+/* The median of the n values of v, which it reorders. */
 static double
 median(double *v, size_t n)
 {
+	double m, below;
+	size_t i;
+
 	if (n == 0)
 		return NAN;
-	qsort(v, n, sizeof(*v), dbl_cmp);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+	m = select_k(v, n, n / 2);
+	if (n % 2)
+		return m;
+	for (below = v[0], i = 1; i < n / 2; i++)
+		below = v[i] > below ? v[i] : below;
+	return (below + m) / 2;
 }
 
 static int
@@ -1912,15 +2145,16 @@ write_level_lists(struct page *p)
 
 			if (!r->audio || !r->a.scanned || r->a.clipped == 0)
 				continue;
-			el(p, "tr");
+			RAW_LIT(p, "<tr>");
 			rec_name(&name, r);
-			td(p, buf_str(&name));
-			td_int(p, r->a.clipped);
-			td_num(p, 1, r->a.peak_db);
-			td_num(p, 1, r->a.rms_db);
-			end(p);
-			nl(p);
+			raw_td(p, buf_str(&name));
+			raw_td_int(p, r->a.clipped);
+			raw_td_num(p, 1, r->a.peak_db);
+			raw_td_num(p, 1, r->a.rms_db);
+			RAW_LIT(p, "</tr>\n");
+			raw_next(p);
 		}
+		raw_flush(p);
 		table_close(p, nc > 20);
 	}
 	buf_reset(&p->b);
@@ -1934,13 +2168,14 @@ write_level_lists(struct page *p)
 
 			if (!r->audio || !r->a.scanned || !r->a.silent)
 				continue;
-			el(p, "tr");
+			RAW_LIT(p, "<tr>");
 			rec_name(&name, r);
-			td(p, buf_str(&name));
-			td_num(p, 2, r->a.secs);
-			end(p);
-			nl(p);
+			raw_td(p, buf_str(&name));
+			raw_td_num(p, 2, r->a.secs);
+			RAW_LIT(p, "</tr>\n");
+			raw_next(p);
 		}
+		raw_flush(p);
 		table_close(p, ns > 20);
 	}
 	buf_release(&name);
@@ -1950,14 +2185,17 @@ static void
 write_audio(struct page *p)
 {
 	const struct html_view *v = p->v;
-	double *secs, total = 0, med;
+	double *secs, total = 0, med, lo = 0, hi = 0, x;
 	size_t i, n = 0;
 
 	secs = xcalloc(v->nrec + 1, sizeof(*secs));
 	for (i = 0; i < v->nrec; i++)
 		if (v->rec[i].audio && v->rec[i].a.secs >= 0) {
-			secs[n++] = v->rec[i].a.secs;
-			total += v->rec[i].a.secs;
+			x = secs[n++] = v->rec[i].a.secs;
+			total += x;
+			/* Of equals, those a stable sort puts at the ends. */
+			lo = n == 1 || x < lo ? x : lo;
+			hi = n == 1 || x >= hi ? x : hi;
 		}
 	section(p, "audio", "Audio");
 	write_durations(p, secs, n);
@@ -1966,8 +2204,7 @@ write_audio(struct page *p)
 	plural(&p->b, n, "clip", "clips");
 	if (n > 0)
 		buf_printf(&p->b, ", %.2f h in all; shortest %.2f s, median "
-		    "%.2f s, longest %.2f s", total / 3600, secs[0], med,
-		    secs[n - 1]);
+		    "%.2f s, longest %.2f s", total / 3600, lo, med, hi);
 	elt(p, "p", buf_str(&p->b));
 	if (any_scanned(v)) {
 		write_db(p, "levels", "Loudness of each file", 0);
@@ -2076,11 +2313,11 @@ write_rate(struct page *p)
 		const char *cls = pt[i].out ? "pt out" : rate_far(&pt[i]) ?
 		    "pt far" : "pt";
 
-		el(p, "circle");
-		attr(p, "class", cls);
-		attr_num(p, "cx", px(&pl, pt[i].secs));
-		attr_num(p, "cy", py(&pl, pt[i].cps));
-		attr(p, "r", strcmp(cls, "pt") != 0 ? "4" : n > RATE_TIPS ?
+		RAW_LIT(p, "<circle");
+		raw_attr(p, "class", cls);
+		raw_attr_num(p, "cx", px(&pl, pt[i].secs));
+		raw_attr_num(p, "cy", py(&pl, pt[i].cps));
+		raw_attr(p, "r", strcmp(cls, "pt") != 0 ? "4" : n > RATE_TIPS ?
 		    "2" : "3");
 		/*
 		 * A tip names the clip under the pointer; in a cloud of
@@ -2094,10 +2331,14 @@ write_rate(struct page *p)
 			    pt[i].secs, 2));
 			buf_printf(&name, "%s/s", fixed(f, sizeof(f),
 			    pt[i].cps, 1));
-			elt(p, "title", buf_str(&name));
-		}
-		xml_end(p->w);
+			RAW_LIT(p, "><title>");
+			xml_esc(&p->raw, buf_str(&name), 0);
+			RAW_LIT(p, "</title></circle>");
+		} else
+			RAW_LIT(p, "/>");
+		raw_next(p);
 	}
+	raw_flush(p);
 	for (i = 0; i < n && labels < RATE_LABELS; i++) {
 		if (!pt[i].out && !rate_far(&pt[i]))
 			continue;
@@ -2753,10 +2994,120 @@ write_models(struct page *p)
 
 /*
  * Every file: duration, levels with --scan, words and rate, and the
- * worst finding about it, linked to its rule.
+ * worst finding about it, linked to its rule.  Row i into p->raw.
  */
 static void
-write_files(struct page *p)
+files_row(struct page *p, size_t i, int scan, struct buf *name)
+{
+	const struct hrec *r = &p->v->rec[i];
+	const struct rmark *m = &p->mark[i];
+	int a = r->audio && r->a.secs >= 0, sc = r->audio && r->a.scanned;
+	char s1[32], s2[32];
+
+	RAW_LIT(p, "<tr>");
+	rec_name(name, r);
+	if (!r->audio)
+		buf_addstr(name, " (no audio)");
+	raw_td(p, buf_str(name));
+	raw_td_num(p, 2, a ? r->a.secs : NAN);
+	if (scan) {
+		if (sc && isinf(r->a.rms_db))
+			RAW_LIT(p, "<td data-v=\"-999\">silence</td>");
+		else
+			raw_td(p, sc ? fixed(s1, sizeof(s1), r->a.rms_db, 1) :
+			    "");
+		/* Sorted by the shorter of the two. */
+		if (sc && !r->a.silent) {
+			fixed(s1, sizeof(s1), r->a.lead_s, 2);
+			fixed(s2, sizeof(s2), r->a.trail_s, 2);
+			RAW_LIT(p, "<td");
+			raw_attr(p, "data-v", r->a.lead_s < r->a.trail_s ?
+			    s1 : s2);
+			RAW_LIT(p, ">");
+			xml_esc(&p->raw, s1, 0);
+			RAW_LIT(p, " / ");
+			xml_esc(&p->raw, s2, 0);
+			RAW_LIT(p, "</td>");
+		} else
+			raw_td(p, "");
+	}
+	raw_td_num(p, 0, r->tline > 0 ? (double)r->words : NAN);
+	raw_td_num(p, 1, r->tline > 0 && a && r->a.secs > 0 ?
+	    (double)r->chars / r->a.secs : NAN);
+	if (m->rule != NULL) {
+		RAW_LIT(p, "<td");
+		raw_attr(p, "class", sev_class(m->worst));
+		buf_reset(name);
+		buf_printf(name, "%d %s", (int)m->worst, m->rule->id);
+		raw_attr(p, "data-v", buf_str(name));
+		RAW_LIT(p, "><a");
+		buf_reset(name);
+		buf_printf(name, "#rule-%s", m->rule->id);
+		raw_attr(p, "href", buf_str(name));
+		RAW_LIT(p, ">");
+		buf_reset(name);
+		buf_printf(name, "%s %s", sev_name(m->worst), m->rule->id);
+		xml_esc(&p->raw, buf_str(name), 0);
+		RAW_LIT(p, "</a>");
+		if (m->n > 1) {
+			buf_reset(name);
+			buf_printf(name, " (%zu)", m->n);
+			xml_esc(&p->raw, buf_str(name), 0);
+		}
+		RAW_LIT(p, "</td>");
+	} else
+		raw_td(p, "");
+	RAW_LIT(p, "</tr>\n");
+}
+
+/*
+ * The rows of a big files table are half the work of the page: with
+ * threads to spare, a second thread makes them, into a page of its own
+ * (rows->q: p's view and marks, markup apart, no writer), while the
+ * first writes the rest; write_files() takes them in their place.
+ */
+#define FILES_APART	2000		/* rows, at least */
+
+static void *
+files_rows(void *arg)
+{
+	struct page *q = arg;
+	struct buf name = BUF_INIT;
+	size_t i;
+	int scan = any_scanned(q->v);
+
+	for (i = 0; i < q->v->nrec; i++)
+		files_row(q, i, scan, &name);
+	buf_release(&name);
+	return NULL;
+}
+
+static void
+rows_start(struct rows *rows, const struct page *p)
+{
+	memset(rows, 0, sizeof(*rows));
+	if (p->v->threads < 2 || p->v->nrec < FILES_APART)
+		return;
+	rows->q.v = p->v;
+	rows->q.mark = p->mark;
+	rows->q.bare = 1;	/* the style aligns the columns */
+	rows->started = pthread_create(&rows->th, NULL, files_rows,
+	    &rows->q) == 0;
+}
+
+/* The rows, if a thread made them; 0 if it did not. */
+static int
+rows_end(struct rows *rows)
+{
+	if (!rows->started)
+		return 0;
+	pthread_join(rows->th, NULL);
+	rows->started = 0;
+	return 1;
+}
+
+static void
+write_files(struct page *p, struct rows *rows)
 {
 	static const char *const hall[] = { "file", "duration (s)",
 	    "RMS (dBFS)", "pauses: lead / trail (s)", "words", "characters/s",
@@ -2767,7 +3118,6 @@ write_files(struct page *p)
 	int num[7], scan = any_scanned(v);
 	struct buf name = BUF_INIT;
 	size_t i, k, n = 0;
-	char s1[32], s2[32];
 
 	for (k = 0; k < 7; k++)
 		if (scan || k < 2 || k > 3) {
@@ -2776,61 +3126,17 @@ write_files(struct page *p)
 		}
 	section(p, "files", "Files");
 	table_open(p, "files-table", v->nrec > 40, h, num, n);
-	p->bare = 1;		/* the style aligns the columns */
-	for (i = 0; i < v->nrec; i++) {
-		const struct hrec *r = &v->rec[i];
-		const struct rmark *m = &p->mark[i];
-		int a = r->audio && r->a.secs >= 0, sc = r->audio &&
-		    r->a.scanned;
-
-		el(p, "tr");
-		rec_name(&name, r);
-		if (!r->audio)
-			buf_addstr(&name, " (no audio)");
-		td(p, buf_str(&name));
-		td_num(p, 2, a ? r->a.secs : NAN);
-		if (scan) {
-			el(p, "td");
-			if (sc && isinf(r->a.rms_db)) {
-				attr(p, "data-v", "-999");
-				text(p, "silence");
-			} else if (sc)
-				text(p, fixed(s1, sizeof(s1), r->a.rms_db, 1));
-			end(p);
-			/* Sorted by the shorter of the two. */
-			el(p, "td");
-			if (sc && !r->a.silent) {
-				attr(p, "data-v", fixed(s1, sizeof(s1),
-				    r->a.lead_s < r->a.trail_s ? r->a.lead_s :
-				    r->a.trail_s, 2));
-				buf_reset(&name);
-				buf_printf(&name, "%s / %s", fixed(s1,
-				    sizeof(s1), r->a.lead_s, 2), fixed(s2,
-				    sizeof(s2), r->a.trail_s, 2));
-				text(p, buf_str(&name));
-			}
-			end(p);
+	if (rows_end(rows))
+		xml_wraw(p->w, rows->q.raw.s, rows->q.raw.len);
+	else {
+		p->bare = 1;	/* the style aligns the columns */
+		for (i = 0; i < v->nrec; i++) {
+			files_row(p, i, scan, &name);
+			raw_next(p);
 		}
-		td_num(p, 0, r->tline > 0 ? (double)r->words : NAN);
-		td_num(p, 1, r->tline > 0 && a && r->a.secs > 0 ?
-		    (double)r->chars / r->a.secs : NAN);
-		el(p, "td");
-		if (m->rule != NULL) {
-			attr(p, "class", sev_class(m->worst));
-			xml_wattrf(p->w, "data-v", "%d %s", (int)m->worst,
-			    m->rule->id);
-			el(p, "a");
-			xml_wattrf(p->w, "href", "#rule-%s", m->rule->id);
-			textf(p, "%s %s", sev_name(m->worst), m->rule->id);
-			end(p);
-			if (m->n > 1)
-				textf(p, " (%zu)", m->n);
-		}
-		end(p);
-		end(p);
-		nl(p);
+		raw_flush(p);
+		p->bare = 0;
 	}
-	p->bare = 0;
 	table_close(p, v->nrec > 40);
 	end(p);
 	nl(p);
@@ -2852,28 +3158,31 @@ write_findings(struct page *p)
 
 		if (f->rule == NULL)
 			continue;
-		el(p, "tr");
+		RAW_LIT(p, "<tr>");
 		buf_reset(&s);
 		place(&s, f->file, f->member, f->line, f->col);
-		td(p, s.len > 0 ? buf_str(&s) : p->r->tool);
-		el(p, "td");
-		attr(p, "class", sev_class(f->sev));
-		xml_wattrf(p->w, "data-v", "%d", (int)f->sev);
-		text(p, sev_name(f->sev));
-		end(p);
-		el(p, "td");
-		el(p, "a");
-		xml_wattrf(p->w, "href", "#rule-%s", f->rule->id);
-		text(p, f->rule->id);
-		end(p);
-		end(p);
-		el(p, "td");
-		attr(p, "class", "msg");
-		text_esc(p, f->msg);
-		end(p);
-		end(p);
-		nl(p);
+		raw_td(p, s.len > 0 ? buf_str(&s) : p->r->tool);
+		RAW_LIT(p, "<td");
+		raw_attr(p, "class", sev_class(f->sev));
+		buf_reset(&s);
+		buf_printf(&s, "%d", (int)f->sev);
+		raw_attr(p, "data-v", buf_str(&s));
+		RAW_LIT(p, ">");
+		xml_esc(&p->raw, sev_name(f->sev), 0);
+		RAW_LIT(p, "</td><td><a");
+		buf_reset(&s);
+		buf_printf(&s, "#rule-%s", f->rule->id);
+		raw_attr(p, "href", buf_str(&s));
+		RAW_LIT(p, ">");
+		xml_esc(&p->raw, f->rule->id, 0);
+		RAW_LIT(p, "</a></td><td class=\"msg\">");
+		buf_reset(&s);
+		buf_addesc(&s, f->msg);
+		xml_esc(&p->raw, buf_str(&s), 0);
+		RAW_LIT(p, "</td></tr>\n");
+		raw_next(p);
 	}
+	raw_flush(p);
 	table_close(p, p->r->n > 40);
 	end(p);
 	nl(p);
@@ -2912,6 +3221,7 @@ html_write(const struct html_view *v, const struct html_run *r,
     struct buf *out)
 {
 	struct page p;
+	struct rows rows;
 	int have[8], rc;
 
 	memset(&p, 0, sizeof(p));
@@ -2928,6 +3238,9 @@ html_write(const struct html_view *v, const struct html_run *r,
 	have[5] = v->nsys > 0;
 	have[6] = v->nrec > 0 || v->nsys > 0;
 	have[7] = findings_total(&p) > 0;
+	memset(&rows, 0, sizeof(rows));
+	if (!have[5] && have[6])
+		rows_start(&rows, &p);
 	el(&p, "html");
 	attr(&p, "xmlns", "http://www.w3.org/1999/xhtml");
 	attr(&p, "lang", "en");
@@ -2963,7 +3276,7 @@ html_write(const struct html_view *v, const struct html_run *r,
 		write_models(&p);
 		write_utts(&p);
 	} else if (have[6])
-		write_files(&p);
+		write_files(&p, &rows);
 	if (have[7])
 		write_findings(&p);
 	el(&p, "script");
@@ -2972,8 +3285,11 @@ html_write(const struct html_view *v, const struct html_run *r,
 	end(&p);		/* body */
 	end(&p);		/* html */
 	rc = xml_writer_finish(p.w, out);
+	(void)rows_end(&rows);
+	buf_release(&rows.q.raw);
 	free(p.mark);
 	free(p.per);
 	buf_release(&p.b);
+	buf_release(&p.raw);
 	return rc;
 }

@@ -4,6 +4,8 @@
  * prepare and wer fill as they go, and the one self-contained page that
  * html_write() makes of it and the run's findings.  A struct html_view
  * owns copies of everything it is given; html_view_free() frees it.
+ * A struct html_count, made by html_count() without a view (in a
+ * worker), belongs to the caller: html_count_free() frees it.
  * The profile and locale given to html_context() are borrowed and must
  * outlive the view; so must the findings of struct html_run.
  */
@@ -18,6 +20,7 @@
 #include "profile.h"
 
 struct html_view;
+struct html_count;		/* a text's characters and words */
 
 /* What the audit learnt of one audio file (lint.c fills it). */
 struct html_audio {
@@ -59,6 +62,7 @@ struct html_view *html_view_new(void);
 void	html_view_free(struct html_view *);
 void	html_context(struct html_view *, const struct profile *,
 	    const struct locale *, int);
+void	html_threads(struct html_view *, unsigned int);
 void	html_dataset(struct html_view *, const char *);
 void	html_dataset_end(struct html_view *, unsigned int, int, size_t,
 	    double, size_t);
@@ -66,6 +70,10 @@ void	html_add_audio(struct html_view *, const char *, const char *,
 	    const char *, const struct html_audio *);
 void	html_add_transcript(struct html_view *, const char *, const char *,
 	    const char *, size_t);
+struct html_count *html_count(const char *, size_t, int);
+void	html_count_free(struct html_count *);
+void	html_add_counted(struct html_view *, const char *, const char *,
+	    const struct html_count *);
 void	html_add_line(struct html_view *, const char *, unsigned long,
 	    size_t, size_t);
 void	html_add_text(struct html_view *, const char *, const char *,

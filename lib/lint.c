@@ -164,6 +164,7 @@ struct trans_job {
 	struct trans			  tr;
 	struct text			 *t;
 	struct buf			  in;
+	struct html_count		 *count; /* for a report's view */
 	struct diag			  d;
 	struct loc			  l;
 	char				 *path;
@@ -187,6 +188,8 @@ struct audio_res {
 	struct audit_file	af;
 	struct diag		rd;	/* reading the bytes */
 	char			hash[HASH_HEXLEN];
+	struct loc		l;	/* the file, for a report's view */
+	char			*path;	/* l's, as entry_loc() made it */
 };
 
 /* What the audit learnt of a file, for an HTML report's view. */
@@ -204,18 +207,15 @@ view_facts(const struct audit_facts *f, struct html_audio *a)
 	a->silent = f->scan.silent;
 }
 
+/* Where the file is (l) as audio_work found it. */
 static void
-view_audio(struct html_view *v, const struct dataset *ds,
-    const struct dataset_entry *e, const struct audit_facts *f)
+view_audio(struct html_view *v, const struct dataset_entry *e,
+    const struct loc *l, const struct audit_facts *f)
 {
 	struct html_audio a;
-	struct loc l;
-	char *path;
 
-	entry_loc(ds, e, &l, &path);
 	view_facts(f, &a);
-	html_add_audio(v, e->name, l.file, l.member, &a);
-	free(path);
+	html_add_audio(v, e->name, l->file, l->member, &a);
 }
 
 static void
@@ -267,6 +267,9 @@ trans_first(struct trans_job *tj)
 	}
 	trans_check(&tj->tr, tj->t, &to, tj->in.s != NULL ? tj->in.s : "",
 	    tj->in.len, &tj->l, NULL, &tj->d);
+	/* A report's characters and words: here, beside the audio. */
+	if (o->view != NULL)
+		tj->count = html_count(buf_str(&tj->in), tj->in.len, 1);
 }
 
 static void *
@@ -315,7 +318,11 @@ audio_work(size_t i, void *state, void *arg)
 		hash_mem(b.s != NULL ? b.s : "", b.len, r->hash);
 out:
 	buf_release(&b);
-	free(path);
+	if (j->view != NULL) {		/* the view's, not made twice */
+		r->l = l;
+		r->path = path;
+	} else
+		free(path);
 	return r;
 }
 
@@ -334,13 +341,14 @@ audio_done(size_t i, void *res, void *arg)
 		j->res->seconds += audit_seconds(&r->af.f) > 0 ?
 		    audit_seconds(&r->af.f) : 0;
 		if (j->view != NULL)
-			view_audio(j->view, j->ds, j->wav[i], &r->af.f);
+			view_audio(j->view, j->wav[i], &r->l, &r->af.f);
 	}
 	if (r->hash[0] != '\0')
 		set_add(&j->collect->audio, &j->collect->naudio,
 		    j->wav[i]->name, r->hash);
 	diag_release(&r->rd);
 	audit_file_release(&r->af);
+	free(r->path);
 	free(r);
 }
 
@@ -419,16 +427,23 @@ collect_lines(const char *s, size_t len, struct lint_set *collect)
 	buf_release(&key);
 }
 
-/* A transcript's characters and words, and each clip's line. */
+/*
+ * A transcript's characters and words (counted already unless c is
+ * NULL), and each clip's line.
+ */
 static void
 view_lines(struct html_view *v, const struct loc *l, const struct buf *in,
-    const struct trans *tr)
+    const struct html_count *c, const struct trans *tr)
 {
 	size_t i;
 
 	if (v == NULL)
 		return;
-	html_add_transcript(v, l->file, l->member, buf_str(in), in->len);
+	if (c != NULL)
+		html_add_counted(v, l->file, l->member, c);
+	else
+		html_add_transcript(v, l->file, l->member, buf_str(in),
+		    in->len);
 	for (i = 0; i < tr->n; i++)
 		html_add_line(v, tr->v[i].name, tr->v[i].line, tr->v[i].words,
 		    tr->v[i].chars);
@@ -444,12 +459,13 @@ lint_transcript(const struct lint_opts *o, struct trans_job *tj,
 	if (tj->e != NULL) {
 		trans_pair(&tj->tr, tj->ds, secs, &tj->l, d);
 		res->lines = tj->tr.n;
-		view_lines(o->view, &tj->l, &tj->in, &tj->tr);
+		view_lines(o->view, &tj->l, &tj->in, tj->count, &tj->tr);
 		collect_lines(buf_str(&tj->in), tj->in.len, collect);
 	}
 	text_close(tj->t);
 	trans_release(&tj->tr);
 	buf_release(&tj->in);
+	html_count_free(tj->count);
 	diag_release(&tj->d);
 	free(tj->path);
 }
@@ -796,7 +812,7 @@ lint_trans_file(const struct lint_opts *o, const char *path,
 		return;
 	trans_check(&tr, t, &to, buf_str(in), in->len, &l, NULL, d);
 	res->lines = tr.n;
-	view_lines(o->view, &l, in, &tr);
+	view_lines(o->view, &l, in, NULL, &tr);
 	text_close(t);
 	trans_release(&tr);
 }

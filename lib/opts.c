@@ -566,9 +566,11 @@ run_begin(struct run *r, struct common_opts *co, const char *tool)
 		    VERSION, co->failon);
 		r->out.sink = report_sink;
 		r->out.sink_ctx = r->rep;
-		if (report_view(r->rep) != NULL)
+		if (report_view(r->rep) != NULL) {
 			html_context(report_view(r->rep), r->prof, r->loc,
 			    co->purpose == PURPOSE_TESTING);
+			html_threads(report_view(r->rep), opts_jobs(co));
+		}
 	}
 	return EXIT_OK;
 }

@@ -3,6 +3,8 @@
  * must parse as XML; names and texts come out escaped; the inventory
  * counts what the checks count; findings land on their file's row.
  */
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -333,6 +335,162 @@ test_report(void)
 	diag_release(&d);
 }
 
+static uint32_t
+rnd(uint32_t *x)
+{
+	*x ^= *x << 13;
+	*x ^= *x >> 17;
+	*x ^= *x << 5;
+	return *x;
+}
+
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median by sorting, the reference for the page's own. */
+static double
+median_ref(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), dbl_cmp);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/*
+ * The medians of a page (durations; log rates and their deviations,
+ * which say which clips stand out) are selected, not sorted: on seeded
+ * sets of every size, with many equal values, they must be the sorted
+ * ones.
+ */
+static void
+test_medians(void)
+{
+	double secs[300], l[300], med, mad, z;
+	size_t chars[300], it, i, n, k, far;
+	uint32_t seed = 99;
+	char want[160], name[32], *s;
+	int bad = 0;
+
+	for (it = 0; it < 150 && bad < 3; it++) {
+		struct html_view *v = html_view_new();
+
+		n = 1 + rnd(&seed) % (it % 5 == 0 ? 300 : 40);
+		html_dataset(v, "set");
+		for (i = 0; i < n; i++) {
+			struct html_audio a;
+
+			a = clip(it % 3 == 0 ? 0.5 + (double)(rnd(&seed) % 4) :
+			    0.1 + (double)(rnd(&seed) % 900) / 100);
+			secs[i] = a.secs;
+			chars[i] = rnd(&seed) % 20 == 0 ? 1 + rnd(&seed) % 400 :
+			    10 * (size_t)a.secs + rnd(&seed) % 8;
+			snprintf(name, sizeof(name), "c%zu.wav", i);
+			html_add_audio(v, name, name, NULL, &a);
+			html_add_line(v, name, i + 1, 1, chars[i]);
+		}
+		s = page(v, NULL);
+		for (k = 0, i = 0; i < n; i++)	/* no rate of no text */
+			if (chars[i] > 0)
+				l[k++] = log((double)chars[i] / secs[i]);
+		med = median_ref(l, k);
+		for (i = 0; i < k; i++)
+			l[i] = fabs(l[i] - med);
+		mad = median_ref(l, k);
+		for (far = 0, i = 0; k >= 8 && mad > 0 && i < n; i++) {
+			if (chars[i] == 0)
+				continue;
+			z = 0.6745 * (log((double)chars[i] / secs[i]) - med) /
+			    mad;
+			far += fabs(z) > 3.5;
+		}
+		snprintf(want, sizeof(want), ">%zu %s out<", far, far == 1 ?
+		    "clip stands" : "clips stand");
+		if (s == NULL || strstr(s, want) == NULL) {
+			printf("# %zu clips: no '%s'\n", n, want);
+			bad++;
+		}
+		med = median_ref(secs, n);
+		snprintf(want, sizeof(want), "shortest %.2f s, median %.2f s, "
+		    "longest %.2f s<", secs[0], med, secs[n - 1]);
+		if (s == NULL || strstr(s, want) == NULL) {
+			printf("# %zu clips: no '%s'\n", n, want);
+			bad++;
+		}
+		free(s);
+		html_view_free(v);
+	}
+	CHECK(bad == 0);
+}
+
+/*
+ * With threads to spare, the rows of a big files table are made by a
+ * thread of their own: the page must be the one a single thread makes,
+ * names, levels, findings and all, row for row.
+ */
+static void
+test_rows_apart(void)
+{
+	struct diag d = DIAG_INIT;
+	struct buf name = BUF_INIT, file = BUF_INIT;
+	char *one = NULL, *two = NULL;
+	uint32_t seed = 5;
+	size_t i, k;
+
+	for (k = 0; k < 2; k++) {
+		struct html_view *v = html_view_new();
+
+		html_threads(v, k == 0 ? 1 : 4);
+		html_dataset(v, "set");
+		seed = 5;
+		for (i = 0; i < 2600; i++) {
+			struct html_audio a = clip(0.5 + rnd(&seed) % 500 /
+			    100.0);
+			struct loc l = { NULL, NULL, 0, 0 };
+
+			buf_reset(&name);
+			buf_printf(&name, i % 7 == 0 ? HOSTILE "%zu" :
+			    "c%05zu.wav", i);
+			buf_reset(&file);
+			buf_printf(&file, "set/%s", buf_str(&name));
+			a.scanned = i % 3 != 0;
+			a.rms_db = i % 11 == 0 ? -INFINITY : -30.0 + i % 20;
+			a.peak_db = a.rms_db + 6;
+			a.lead_s = rnd(&seed) % 90 / 100.0;
+			a.trail_s = rnd(&seed) % 90 / 100.0;
+			a.silent = i % 11 == 0;
+			if (i % 13 != 5)
+				html_add_audio(v, buf_str(&name),
+				    buf_str(&file), NULL, &a);
+			if (i % 17 != 3)
+				html_add_line(v, buf_str(&name), i + 1,
+				    1 + i % 9, 5 + i % 60);
+			l.file = buf_str(&file);
+			if (k == 0 && i % 5 == 0)
+				diag_add(&d, &l, "AUDIO-CLIP", "clipped");
+			if (k == 0 && i % 10 == 0)
+				diag_add(&d, &l, "AUDIO-RATE", "rate");
+		}
+		html_dataset_end(v, 1, 1, 2600, 7000, 2600);
+		if (k == 0)
+			one = page(v, &d);
+		else
+			two = page(v, &d);
+		html_view_free(v);
+	}
+	REQUIRE(one != NULL && two != NULL);
+	CHECK(strstr(one, "<td>set/c02599.wav</td>") != NULL);
+	CHECK(strcmp(one, two) == 0);
+	free(one);
+	free(two);
+	buf_release(&name);
+	buf_release(&file);
+	diag_release(&d);
+}
+
 int
 main(void)
 {
@@ -344,5 +502,7 @@ main(void)
 	RUN(test_empty);
 	RUN(test_wer);
 	RUN(test_report);
+	RUN(test_medians);
+	RUN(test_rows_apart);
 	return UNIT_EXIT();
 }
