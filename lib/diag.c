@@ -406,42 +406,53 @@ diag_tidy(char *s)
 }
 
 /* One finding in GCC form, or in err(3) form for a system error. */
+static void
+format_one(struct buf *b, const struct finding *f)
+{
+	if (f->rule == NULL) {
+		buf_printf(b, "%s: ", progname_get());
+		buf_addesc(b, f->msg);
+		buf_addc(b, '\n');
+		return;
+	}
+	if (f->file != NULL) {
+		buf_addesc(b, f->file);
+		if (f->member != NULL) {
+			buf_addstr(b, "!/");
+			buf_addesc(b, f->member);
+		}
+		if (f->line > 0) {
+			buf_printf(b, ":%lu", f->line);
+			if (f->col > 0)
+				buf_printf(b, ":%lu", f->col);
+		}
+	} else
+		buf_addstr(b, progname_get());
+	buf_printf(b, ": %s: ", sev_name(f->sev));
+	buf_addesc(b, f->msg);
+	buf_printf(b, " [%s]\n", f->rule->id);
+}
+
 void
 diag_print(FILE *fp, const struct finding *f)
 {
 	struct buf b = BUF_INIT;
 
-	if (f->rule == NULL) {
-		buf_printf(&b, "%s: ", progname_get());
-		buf_addesc(&b, f->msg);
-		buf_addc(&b, '\n');
-		fputs(b.s, fp);
-		buf_release(&b);
-		return;
-	}
-	if (f->file != NULL) {
-		buf_addesc(&b, f->file);
-		if (f->member != NULL) {
-			buf_addstr(&b, "!/");
-			buf_addesc(&b, f->member);
-		}
-		if (f->line > 0) {
-			buf_printf(&b, ":%lu", f->line);
-			if (f->col > 0)
-				buf_printf(&b, ":%lu", f->col);
-		}
-	} else
-		buf_addstr(&b, progname_get());
-	buf_printf(&b, ": %s: ", sev_name(f->sev));
-	buf_addesc(&b, f->msg);
-	buf_printf(&b, " [%s]\n", f->rule->id);
+	format_one(&b, f);
 	fputs(b.s, fp);
 	buf_release(&b);
 }
 
-/* Print, count and pass on one finding. */
+/*
+ * Count and pass on one finding, and add its line to what is printed.
+ * stderr is unbuffered: a flush writes its lines at once, not a write
+ * per finding (3,500 notes of vox-audio --scan were 3,500 writes).
+ */
+#define PRINT_CHUNK 65536
+
 static void
-flush_one(struct diag_out *o, FILE *fp, const struct finding *f)
+flush_one(struct diag_out *o, FILE *fp, struct buf *lines,
+    const struct finding *f)
 {
 	if (f->rule == NULL)
 		o->syserr = 1;
@@ -450,8 +461,13 @@ flush_one(struct diag_out *o, FILE *fp, const struct finding *f)
 		if (f->sev > o->worst)
 			o->worst = f->sev;
 	}
-	if (!o->quiet || f->rule == NULL || f->sev == SEV_ERROR)
-		diag_print(fp, f);
+	if (!o->quiet || f->rule == NULL || f->sev == SEV_ERROR) {
+		format_one(lines, f);
+		if (lines->len >= PRINT_CHUNK) {
+			fwrite(lines->s, 1, lines->len, fp);
+			buf_reset(lines);
+		}
+	}
 	if (o->sink != NULL)
 		o->sink(o->sink_ctx, f);
 }
@@ -502,6 +518,7 @@ diag_flush_held(struct diag_out *o)
 {
 	FILE *fp = o->fp != NULL ? o->fp : stderr;
 	struct diag_caps *c = o->caps;
+	struct buf lines = BUF_INIT;
 	struct cap_ent **held;
 	struct finding f;
 	size_t i, n = 0;
@@ -525,10 +542,13 @@ diag_flush_held(struct diag_out *o)
 		f.msg = xasprintf("%zu more %s%s of this rule not shown; at "
 		    "most %d are shown per rule and file", e->dropped,
 		    sev_name(e->sev), e->dropped == 1 ? "" : "s", DIAG_CAP);
-		flush_one(o, fp, &f);
+		flush_one(o, fp, &lines, &f);
 		free(f.msg);
 		e->dropped = 0;
 	}
+	if (lines.len > 0)
+		fwrite(lines.s, 1, lines.len, fp);
+	buf_release(&lines);
 	free(held);
 }
 
@@ -544,6 +564,7 @@ void
 diag_flush(struct diag_out *o, struct diag *d)
 {
 	FILE *fp = o->fp != NULL ? o->fp : stderr;
+	struct buf lines = BUF_INIT;
 	struct cap_ent *e;
 	size_t i;
 
@@ -565,8 +586,11 @@ diag_flush(struct diag_out *o, struct diag *d)
 			}
 			e->kept++;
 		}
-		flush_one(o, fp, f);
+		flush_one(o, fp, &lines, f);
 	}
+	if (lines.len > 0)
+		fwrite(lines.s, 1, lines.len, fp);
+	buf_release(&lines);
 	for (i = 0; d->caps != NULL && i < d->caps->cap; i++) {
 		struct cap_ent *s = &d->caps->v[i];
 
