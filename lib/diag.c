@@ -180,6 +180,38 @@ cap_get(struct diag_caps **cp, const struct rule *r, enum severity sev,
 	return e;
 }
 
+/* d's caps, made from the findings d holds if it has none. */
+static void
+caps_make(struct diag *d)
+{
+	size_t i;
+
+	if (d->caps != NULL)
+		return;
+	d->caps = xcalloc(1, sizeof(*d->caps));
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].rule != NULL)
+			cap_get(&d->caps, d->v[i].rule, d->v[i].sev,
+			    d->v[i].file, d->v[i].member)->kept++;
+}
+
+/*
+ * The entry of a finding's key in d's caps, or NULL while d holds fewer
+ * than DIAG_CAP findings: then no key can be over the cap, and a file's
+ * few findings cost no table (made on a worker, freed where the results
+ * are handed back, its free took the worker's malloc arena lock).  The
+ * table is made from the findings d holds when it reaches the cap.
+ */
+static struct cap_ent *
+cap_note(struct diag *d, const struct rule *r, enum severity sev,
+    const char *file, const char *member)
+{
+	if (d->caps == NULL && d->n < DIAG_CAP)
+		return NULL;
+	caps_make(d);
+	return cap_get(&d->caps, r, sev, file, member);
+}
+
 static void
 caps_free(struct diag_caps **cp)
 {
@@ -217,13 +249,14 @@ diag_vadd(struct diag *d, const struct loc *l, const char *id,
 	}
 	if (sev == SEV_NONE)
 		sev = r->sev;
-	e = cap_get(&d->caps, r, sev, l != NULL ? l->file : NULL,
-	    l != NULL ? l->member : NULL);
-	if (e->kept >= DIAG_CAP) {
-		e->dropped++;
-		return;
+	if ((e = cap_note(d, r, sev, l != NULL ? l->file : NULL,
+	    l != NULL ? l->member : NULL)) != NULL) {
+		if (e->kept >= DIAG_CAP) {
+			e->dropped++;
+			return;
+		}
+		e->kept++;
 	}
-	e->kept++;
 	f = diag_new(d);
 	if (l != NULL) {
 		f->file = l->file != NULL ? xstrdup(l->file) : NULL;
@@ -345,9 +378,8 @@ diag_move(struct diag *dst, struct diag *src)
 	for (i = 0; i < src->n; i++) {
 		struct finding *f = &src->v[i];
 
-		if (f->rule != NULL) {
-			e = cap_get(&dst->caps, f->rule, f->sev, f->file,
-			    f->member);
+		if (f->rule != NULL && (e = cap_note(dst, f->rule, f->sev,
+		    f->file, f->member)) != NULL) {
 			if (e->kept >= DIAG_CAP) {
 				e->dropped++;
 				finding_release(f);
@@ -358,12 +390,15 @@ diag_move(struct diag *dst, struct diag *src)
 		*diag_new(dst) = *f;
 	}
 	src->n = 0;
+	/* What src held back: dst gets the table it is counted in. */
 	for (i = 0; src->caps != NULL && i < src->caps->cap; i++) {
 		struct cap_ent *s = &src->caps->v[i];
 
-		if (s->rule != NULL && s->dropped > 0)
+		if (s->rule != NULL && s->dropped > 0) {
+			caps_make(dst);
 			cap_get(&dst->caps, s->rule, s->sev, s->file,
 			    s->member)->dropped += s->dropped;
+		}
 	}
 	caps_free(&src->caps);
 }

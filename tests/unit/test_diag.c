@@ -314,6 +314,62 @@ test_cap(void)
 	diag_out_release(&o);
 }
 
+/*
+ * A list of fewer than DIAG_CAP findings keeps no table of counts; the
+ * cap counts from the findings it holds once it reaches DIAG_CAP, and
+ * what a move brings in that was held back counts with them.
+ */
+static void
+test_cap_late(void)
+{
+	struct diag d = DIAG_INIT, src = DIAG_INIT;
+	struct loc a = { "t.txt", NULL, 1, 0 }, b = { "u.txt", NULL, 1, 0 };
+	size_t i;
+
+	for (i = 0; i < 60; i++)
+		diag_add(&d, &a, "TRANS-TAB", "a %zu", i);
+	for (i = 0; i < 39; i++)
+		diag_add(&d, &b, "TRANS-TAB", "b %zu", i);
+	for (i = 0; i < 50; i++)
+		diag_add(&d, &a, "TRANS-TAB", "more a %zu", i);
+	CHECK(d.n == 139 && diag_held(&d, SEV_ERROR) == 10);
+	diag_add(&d, &b, "TRANS-TAB", "b again");
+	CHECK(d.n == 140);
+	diag_release(&d);
+	/* Into a list without a table: filled to the cap, then held. */
+	for (i = 0; i < 50; i++)
+		diag_add(&d, &a, "TRANS-TAB", "a %zu", i);
+	for (i = 0; i < 120; i++)
+		diag_add(&src, &a, "TRANS-TAB", "src %zu", i);
+	diag_move(&d, &src);
+	CHECK(d.n == DIAG_CAP && diag_held(&d, SEV_ERROR) == 70);
+	diag_release(&d);
+	/*
+	 * What src held back, its findings taken out as related.c's
+	 * lines_hold() does: d counts its own 99 as well.
+	 */
+	for (i = 0; i < DIAG_CAP + 1; i++)
+		diag_add(&src, &a, "TRANS-TAB", "src %zu", i);
+	diag_release(&src);
+	for (i = 0; i < DIAG_CAP + 1; i++)
+		diag_add(&src, &a, "TRANS-TAB", "src %zu", i);
+	for (i = 0; i < src.n; i++) {
+		free(src.v[i].file);
+		free(src.v[i].member);
+		free(src.v[i].msg);
+	}
+	src.n = 0;
+	for (i = 0; i < 99; i++)
+		diag_add(&d, &a, "TRANS-TAB", "a %zu", i);
+	diag_move(&d, &src);
+	CHECK(d.n == 99 && diag_held(&d, SEV_ERROR) == 1);
+	diag_add(&d, &a, "TRANS-TAB", "100th");
+	diag_add(&d, &a, "TRANS-TAB", "101st");
+	CHECK(d.n == DIAG_CAP && diag_held(&d, SEV_ERROR) == 2);
+	diag_release(&d);
+	diag_release(&src);
+}
+
 /* A sink that writes "RULE severity message" lines to a struct buf. */
 static void
 sink_lines(void *ctx, const struct finding *f)
@@ -478,6 +534,7 @@ main(void)
 	RUN(test_buf);
 	RUN(test_escape_hostile);
 	RUN(test_cap);
+	RUN(test_cap_late);
 	RUN(test_sink);
 	RUN(test_report_only);
 	RUN(test_report_only_rules);
