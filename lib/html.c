@@ -2531,10 +2531,17 @@ write_inventory(struct page *p, int k)
 		    inv_id[k]);
 		el(p, "td");
 		buf_reset(&s);
+		/*
+		 * Noncharacters show nothing, and U+FFFE and U+FFFF may
+		 * not stand in XML at all: the page would not parse.
+		 */
 		if (ci[i].invisible || ci[i].space || cp[i] <= 0x20 ||
-		    cp[i] == 0x7F) {
+		    cp[i] == 0x7F || (cp[i] >= 0xFDD0 && cp[i] <= 0xFDEF) ||
+		    (cp[i] & 0xFFFE) == 0xFFFE) {
 			attr(p, "class", "dim");
 			buf_addstr(&s, cp[i] == ' ' || ci[i].space ? "(space)" :
+			    (cp[i] & 0xFFFE) == 0xFFFE || (cp[i] >= 0xFDD0 &&
+			    cp[i] <= 0xFDEF) ? "(noncharacter)" :
 			    "(invisible)");
 		} else {
 			attr(p, "class", "g");

@@ -143,6 +143,38 @@ test_inventory(void)
 	html_view_free(v);
 }
 
+/*
+ * Noncharacters are named, not written: U+FFFE and U+FFFF in a page
+ * make it XML no parser takes (fuzz_html found it).
+ */
+static void
+test_noncharacters(void)
+{
+	static const char t[] = "a.wav\tx\xef\xbf\xbe y\xef\xbf\xbf "
+	    "z\xef\xb7\x90 \xf0\x9f\xbf\xbe\n";
+	struct html_view *v = html_view_new();
+	char *s, *r;
+
+	html_dataset(v, "set");
+	html_add_transcript(v, "set/t.txt", NULL, t, sizeof(t) - 1);
+	html_add_text(v, "set/r.txt", t + 6, sizeof(t) - 7);
+	s = page(v, NULL);
+	REQUIRE(s != NULL);
+	CHECK(strstr(s, "\xef\xbf\xbe") == NULL);
+	CHECK(strstr(s, "\xef\xbf\xbf") == NULL);
+	r = row(s, "uFFFE-transcript");
+	CHECK(r != NULL && strstr(r, "(noncharacter)") != NULL);
+	free(r);
+	r = row(s, "uFDD0-text");
+	CHECK(r != NULL && strstr(r, "(noncharacter)") != NULL);
+	free(r);
+	r = row(s, "u1FFFE-transcript");
+	CHECK(r != NULL && strstr(r, "(noncharacter)") != NULL);
+	free(r);
+	free(s);
+	html_view_free(v);
+}
+
 /* Han and kana are words one character at a time; Latin runs are not. */
 static void
 test_cjk(void)
@@ -496,6 +528,7 @@ main(void)
 {
 	RUN(test_hostile);
 	RUN(test_inventory);
+	RUN(test_noncharacters);
 	RUN(test_cjk);
 	RUN(test_match);
 	RUN(test_rename);
