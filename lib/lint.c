@@ -112,6 +112,15 @@ set_add(struct lint_item **v, size_t *n, const char *name, const char *key)
 	(*n)++;
 }
 
+/* set_add() of an item whose strings the set takes over. */
+static void
+set_take(struct lint_item **v, size_t *n, struct lint_item *it)
+{
+	if ((*n & (*n - 1)) == 0)
+		*v = xreallocarray(*v, *n > 0 ? *n * 2 : 1, sizeof(**v));
+	(*v)[(*n)++] = *it;
+}
+
 static void
 items_free(struct lint_item *v, size_t n)
 {
@@ -168,6 +177,8 @@ struct trans_job {
 	struct diag			  d;
 	struct loc			  l;
 	char				 *path;
+	struct lint_item		 *text;	/* its lines, sorted by key */
+	size_t				  ntext;
 };
 
 /* The audio of a dataset, audited in parallel, results in order. */
@@ -234,6 +245,10 @@ trans_job_init(struct trans_job *tj, const struct lint_opts *o,
 	tj->d = d;
 }
 
+static int	item_cmp(const void *, const void *);
+static void	collect_lines(const char *, size_t, struct lint_item **,
+		    size_t *);
+
 /* The transcript's checks before pairing, findings in tj->d. */
 static void
 trans_first(struct trans_job *tj)
@@ -267,9 +282,18 @@ trans_first(struct trans_job *tj)
 	}
 	trans_check(&tj->tr, tj->t, &to, tj->in.s != NULL ? tj->in.s : "",
 	    tj->in.len, &tj->l, NULL, &tj->d);
-	/* A report's characters and words: here, beside the audio. */
+	text_close(tj->t);
+	tj->t = NULL;
+	/*
+	 * Here, beside the audio, not after it: a report's characters and
+	 * words, and the lines the duplicate check compares, sorted as it
+	 * wants them.
+	 */
 	if (o->view != NULL)
 		tj->count = html_count(buf_str(&tj->in), tj->in.len, 1);
+	collect_lines(buf_str(&tj->in), tj->in.len, &tj->text, &tj->ntext);
+	if (tj->ntext > 0)
+		qsort(tj->text, tj->ntext, sizeof(*tj->text), item_cmp);
 }
 
 static void *
@@ -399,9 +423,20 @@ item_cmp(const void *a, const void *b)
 	return c != 0 ? c : strcmp(x->name, y->name);
 }
 
+static int
+items_sorted(const struct lint_item *v, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i < n; i++)
+		if (item_cmp(&v[i - 1], &v[i]) > 0)
+			return 0;
+	return 1;
+}
+
 /* Text of transcript lines, keyed by what the service would compare. */
 static void
-collect_lines(const char *s, size_t len, struct lint_set *collect)
+collect_lines(const char *s, size_t len, struct lint_item **v, size_t *n)
 {
 	const char *p = s, *end = s + len, *nl, *tab;
 	struct buf key = BUF_INIT;
@@ -419,7 +454,7 @@ collect_lines(const char *s, size_t len, struct lint_set *collect)
 		if (key.len == 0)
 			continue;
 		name = xstrndup(p, (size_t)(tab - p));
-		set_add(&collect->text, &collect->ntext, name, key.s);
+		set_add(v, n, name, key.s);
 		free(name);
 		if (nl == end)
 			break;
@@ -455,13 +490,18 @@ lint_transcript(const struct lint_opts *o, struct trans_job *tj,
     struct lint_set *collect, const double *secs, struct lint_result *res,
     struct diag *d)
 {
+	size_t i;
+
 	diag_move(d, &tj->d);
 	if (tj->e != NULL) {
 		trans_pair(&tj->tr, tj->ds, secs, &tj->l, d);
 		res->lines = tj->tr.n;
 		view_lines(o->view, &tj->l, &tj->in, tj->count, &tj->tr);
-		collect_lines(buf_str(&tj->in), tj->in.len, collect);
+		for (i = 0; i < tj->ntext; i++)
+			set_take(&collect->text, &collect->ntext,
+			    &tj->text[i]);
 	}
+	free(tj->text);
 	text_close(tj->t);
 	trans_release(&tj->tr);
 	buf_release(&tj->in);
@@ -492,7 +532,8 @@ lint_duplicates(const struct dataset *ds, struct lint_set *s, struct diag *d)
 			    "audio as '%s'; it is used twice", s->audio[i].name,
 			    s->audio[i - 1].name);
 		}
-	if (s->ntext > 0)
+	/* The transcript's lines come sorted (trans_first). */
+	if (s->ntext > 0 && !items_sorted(s->text, s->ntext))
 		qsort(s->text, s->ntext, sizeof(*s->text), item_cmp);
 	l.member = NULL;
 	for (i = 1; i < s->ntext; i++)
