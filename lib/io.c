@@ -41,6 +41,12 @@ static volatile sig_atomic_t caught;
  * process dies, and the message says which.
  */
 static volatile sig_atomic_t committing, deferred;
+/*
+ * Outputs being created: between mkstemp() and the claim of its slot, a
+ * file exists that the handler does not know.  A signal then is only
+ * deferred too, and the thread that creates dies once the file is known.
+ */
+static atomic_int creating;
 
 /* Remove the temporary files, say what was kept, and die by sig. */
 static void
@@ -63,11 +69,22 @@ io_die(int sig, const char *msg)
 static void
 io_onsignal(int sig)
 {
-	if (committing) {
+	if (committing || atomic_load(&creating) > 0) {
 		deferred = sig;
 		return;
 	}
 	io_die(sig, ": interrupted; partial output removed\n");
+}
+
+/* A temporary file is made and known (or was not made): see creating. */
+static void
+created(void)
+{
+	int sig;
+
+	if (atomic_fetch_sub(&creating, 1) == 1 && !committing &&
+	    (sig = deferred) != 0)
+		io_die(sig, ": interrupted; partial output removed\n");
 }
 
 /*
@@ -207,17 +224,21 @@ io_create(struct outfile *of, const char *path, struct diag *d)
 	of->tmp = xasprintf("%s/.%.200s.XXXXXX", dir, base);
 	free(copy1);
 	free(copy2);
+	atomic_fetch_add(&creating, 1);
 	if ((fd = mkstemp(of->tmp)) == -1) {
+		created();
 		diag_syserr(d, "cannot create '%s': %s", path, strerror(errno));
 		goto fail;
 	}
 	if ((of->slot = slot_claim(of->tmp)) == -1) {
 		close(fd);
 		unlink(of->tmp);
+		created();
 		diag_syserr(d, "cannot create '%s': too many open outputs",
 		    path);
 		goto fail;
 	}
+	created();
 	/* mkstemp makes 0600; give the file the usual umask mode. */
 	pthread_once(&umask_once, umask_read);
 	fchmod(fd, 0666 & ~umask_now);
