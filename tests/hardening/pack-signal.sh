@@ -3,14 +3,7 @@
 # place, and the message says which.  strace widens the window (it
 # delays fsync or rename) or makes the third rename fail.
 . data/common.sh
-if ! command -v strace >/dev/null 2>&1; then
-	echo "skipped: no strace"
-	exit 0
-fi
-# LeakSanitizer cannot run under ptrace: the sanitizer build checks for
-# leaks in every other test.
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
-export ASAN_OPTIONS
+need_strace
 w() { sox -n -r16000 -b16 -c1 "$1" synth 1 sine "$2"; }
 cd "$T" || exit 3
 sed 's|<zip-entries source="TT-25">[0-9]*<|<zip-entries source="TT-25">2<|' \

@@ -3,12 +3,7 @@
 # reached the disk; a new name is not synced (a crash can lose only what
 # the run made), as cp, tar and zip do.  strace counts the fsync calls.
 . data/common.sh
-if ! command -v strace >/dev/null 2>&1; then
-	echo "skipped: no strace"
-	exit 0
-fi
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
-export ASAN_OPTIONS
+need_strace
 good=$(pwd)/../vox-lint/data/good
 cd "$T" || exit 3
 syncs() {

@@ -4,12 +4,7 @@
 # and on the report's name for 40 inputs; the inputs themselves are
 # looked at only when an output is a regular file that they could be.
 . data/common.sh
-if ! command -v strace >/dev/null 2>&1; then
-	echo "skipped: no strace"
-	exit 0
-fi
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
-export ASAN_OPTIONS
+need_strace
 wav=$(pwd)/../vox-lint/data/good/a1.wav
 cd "$T" || exit 3
 i=0

@@ -4,12 +4,7 @@
 # dataset (a transcript naming 60 files that are not there) and checks
 # that the lines are all there, in order.
 . data/common.sh
-if ! command -v strace >/dev/null 2>&1; then
-	echo "skipped: no strace"
-	exit 0
-fi
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
-export ASAN_OPTIONS
+need_strace
 cp -r ../vox-lint/data/good "$T/set"
 i=0
 while [ $i -lt 60 ]; do

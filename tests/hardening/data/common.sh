@@ -1,5 +1,17 @@
 # Helpers for the hardening tests, sourced from tests/hardening.
 
+# For the tests that watch system calls: say "skipped" and exit when
+# there is no strace.  LeakSanitizer cannot run under ptrace: the
+# sanitizer build checks for leaks in every other test.
+need_strace() {
+	if ! command -v strace >/dev/null 2>&1; then
+		echo "skipped: no strace"
+		exit 0
+	fi
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0
+	export ASAN_OPTIONS
+}
+
 # Peak memory of a command, in MB, into $T/rss (GNU time's %M is KB).
 # Usage: rss CMD ARGS...; the command's status is kept.
 rss() {
