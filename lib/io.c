@@ -575,7 +575,9 @@ io_read_file(const char *path, struct buf *b, size_t max, struct diag *d)
 		diag_syserr(d, "cannot open '%s': %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) == -1)
+		st.st_mode = 0;		/* read as a stream */
+	if (S_ISDIR(st.st_mode)) {
 		diag_syserr(d, "cannot read '%s': %s", path, strerror(EISDIR));
 		close(fd);
 		return -1;
