@@ -225,6 +225,17 @@ dataset_text_kind(const char *path, const struct buf *in, int *transcript)
 	return KIND_LANGUAGE;
 }
 
+/* A folder's entry that is not a folder, as lstat() sees it. */
+static void
+entry_file(struct dataset_entry *e, mode_t mode, off_t size)
+{
+	e->size = (uint64_t)size;
+	/* Not compressed: never mistaken for a zip bomb. */
+	e->csize = e->size;
+	e->symlink = S_ISLNK(mode);
+	e->special = !S_ISREG(mode) && !e->symlink;
+}
+
 /*
  * Walk a folder without following symbolic links.  Entries are looked
  * up relative to the open folder (fstatat), not by their path from the
@@ -280,13 +291,8 @@ walk(struct list *l, const char *root, const char *rel, int depth,
 			if (depth < DATASET_MAXDEPTH &&
 			    walk(l, root, name, depth + 1, names, d) == -1)
 				rc = -1;
-		} else {
-			e->size = (uint64_t)st.st_size;
-			/* Not compressed: never mistaken for a zip bomb. */
-			e->csize = e->size;
-			e->symlink = S_ISLNK(mode);
-			e->special = !S_ISREG(mode) && !e->symlink;
-		}
+		} else
+			entry_file(e, mode, st.st_size);
 	}
 	closedir(dp);
 	free(dir);
@@ -382,9 +388,7 @@ dataset_size(const struct dataset *ds, struct dataset_entry *e,
 	}
 	free(path);
 	e->unsized = 0;
-	e->size = e->csize = (uint64_t)st.st_size;
-	e->symlink = S_ISLNK(st.st_mode);
-	e->special = !S_ISREG(st.st_mode) && !e->symlink;
+	entry_file(e, st.st_mode, st.st_size);
 	return 0;
 }
 
