@@ -147,13 +147,15 @@ struct diag_out {
 	void		*sink_ctx;
 	enum severity	 report_only;	/* see above */
 	struct diag_caps *caps;		/* what was shown, across flushes */
+	struct buf	 lines;		/* a flush's text, kept for the next */
 };
 #define DIAG_OUT_INIT { NULL, 0, SEV_ERROR, SEV_NONE, 0, { 0, 0, 0, 0 }, \
-	NULL, NULL, SEV_NONE, NULL }
+	NULL, NULL, SEV_NONE, NULL, BUF_INIT }
 
 char	*diag_tidy(char *);
 void	diag_print(FILE *, const struct finding *);
 void	diag_flush(struct diag_out *, struct diag *);
+void	diag_show(struct diag_out *, const struct diag *);
 void	diag_flush_held(struct diag_out *);
 int	diag_status(const struct diag_out *);
 void	diag_out_release(struct diag_out *);

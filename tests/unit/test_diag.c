@@ -520,6 +520,62 @@ test_progname_oom(void)
 	CHECK_STR(got, "vox-oom: out of memory\n");
 }
 
+/*
+ * diag_show() prints and counts as diag_flush() does and leaves the
+ * findings to their owner; both write through a buffer the output
+ * keeps from one flush to the next.
+ */
+static void
+test_show(void)
+{
+	struct diag d = DIAG_INIT, e = DIAG_INIT;
+	struct diag_out o = DIAG_OUT_INIT, p = DIAG_OUT_INIT;
+	struct loc l = { "a.wav", NULL, 0, 0 };
+	char *so = NULL, *sp = NULL;
+	size_t no = 0, np = 0, i;
+	FILE *fo = open_memstream(&so, &no), *fp = open_memstream(&sp, &np);
+
+	REQUIRE(fo != NULL && fp != NULL);
+	o.fp = fo;
+	p.fp = fp;
+	for (i = 0; i < 3; i++) {
+		diag_add(&d, &l, "AUDIO-PAD", "pad %zu", i);
+		diag_add(&e, &l, "AUDIO-PAD", "pad %zu", i);
+	}
+	diag_show(&o, &d);
+	diag_flush(&p, &e);
+	CHECK(d.n == 3 && e.n == 0);
+	CHECK_STR(d.v[2].msg, "pad 2");
+	CHECK(o.count[SEV_NOTE] == 3 && p.count[SEV_NOTE] == 3);
+	CHECK(o.lines.len == 0 && o.lines.cap > 0);
+	fflush(fo);
+	fflush(fp);
+	CHECK(no > 0 && no == np && memcmp(so, sp, no) == 0);
+	/* A long flush writes as it goes: the buffer stays small. */
+	diag_clear(&d);
+	for (i = 0; i < 3000; i++) {
+		char name[32];
+
+		/* A file each: the cap counts per rule and file. */
+		snprintf(name, sizeof(name), "b%zu.wav", i);
+		diag_addsev(&d, &(struct loc){ name, NULL, 1, 0 },
+		    "AUDIO-PAD", SEV_NOTE, "%0200zu", i);
+	}
+	diag_show(&o, &d);
+	CHECK(o.count[SEV_NOTE] == 3003);
+	CHECK(o.lines.cap > 0 && o.lines.cap <= 2 * 65536);
+	fflush(fo);
+	CHECK(no > 3000 * 200);
+	diag_release(&d);
+	diag_release(&e);
+	diag_out_release(&o);
+	diag_out_release(&p);
+	fclose(fo);
+	fclose(fp);
+	free(so);
+	free(sp);
+}
+
 int
 main(void)
 {
@@ -535,6 +591,7 @@ main(void)
 	RUN(test_escape_hostile);
 	RUN(test_cap);
 	RUN(test_cap_late);
+	RUN(test_show);
 	RUN(test_sink);
 	RUN(test_report_only);
 	RUN(test_report_only_rules);
