@@ -1,5 +1,6 @@
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "jobs.h"
 #include "xalloc.h"
@@ -15,7 +16,9 @@
  * go, and is a worker itself while the next one is not: threads - 1
  * threads are started, so that on a machine of that many cores no
  * thread sits waiting while the others are short of a core.  Between
- * rounds the workers wait for the next one, keeping their states.
+ * rounds the workers wait for the next one, keeping their states.  With
+ * a release(), each result handed back goes on the list of the worker
+ * that made it, which releases it before its next batch.
  */
 #define BATCH_MAX 64
 #define BATCH_SHARE 8		/* a batch is 1/(threads * 8) of the rest */
@@ -24,6 +27,9 @@
 struct worker {
 	struct jobs	*j;
 	void		*state;
+	void		**gone;		/* results to release: under the lock */
+	size_t		 ngone;
+	size_t		 gonecap;
 };
 
 struct jobs {
@@ -41,8 +47,10 @@ struct jobs {
 	size_t			 window;	/* 0: no pool was set up */
 	size_t			 share;		/* threads * BATCH_SHARE */
 	void			**slot;		/* by index % window */
+	unsigned int		*by;		/* the worker that made it */
 	unsigned char		*have;
 	void			**got;
+	unsigned int		*gotby;
 	int			 waiting;	/* the caller waits on ready */
 	int			 stop;
 };
@@ -82,10 +90,29 @@ run_batch(struct jobs *j, struct worker *w)
 	pthread_mutex_lock(&j->mu);
 	for (m = 0; m < k; m++) {
 		j->slot[(i + m) % j->window] = res[m];
+		j->by[(i + m) % j->window] = (unsigned int)(w - j->w);
 		j->have[(i + m) % j->window] = 1;
 	}
 	if (j->waiting)
 		pthread_cond_signal(&j->ready);
+}
+
+/* Release what w made and done() has seen: called and returns locked. */
+static void
+release_gone(struct jobs *j, struct worker *w)
+{
+	void *v[BATCH_MAX];
+	size_t k, m;
+
+	while (w->ngone > 0) {
+		k = w->ngone < BATCH_MAX ? w->ngone : BATCH_MAX;
+		w->ngone -= k;
+		memcpy(v, w->gone + w->ngone, k * sizeof(*v));
+		pthread_mutex_unlock(&j->mu);
+		for (m = 0; m < k; m++)
+			j->spec.release(v[m], j->spec.ctx);
+		pthread_mutex_lock(&j->mu);
+	}
 }
 
 static void *
@@ -96,8 +123,12 @@ worker(void *arg)
 
 	pthread_mutex_lock(&j->mu);
 	for (;;) {
-		while (!j->stop && !can_take(j))
+		while (!j->stop && !can_take(j) && w->ngone == 0)
 			pthread_cond_wait(&j->room, &j->mu);
+		if (w->ngone > 0) {
+			release_gone(j, w);
+			continue;
+		}
 		if (j->stop)
 			break;
 		run_batch(j, w);
@@ -133,8 +164,10 @@ jobs_start(const struct jobs_spec *spec)
 	j->share = (size_t)nt * BATCH_SHARE;
 	j->window = (size_t)nt * WINDOW_PER_THREAD * BATCH_MAX;
 	j->slot = xcalloc(j->window, sizeof(*j->slot));
+	j->by = xcalloc(j->window, sizeof(*j->by));
 	j->have = xcalloc(j->window, 1);
 	j->got = xcalloc(j->window, sizeof(*j->got));
+	j->gotby = xcalloc(j->window, sizeof(*j->gotby));
 	j->tid = xcalloc(nt, sizeof(*j->tid));
 	pthread_mutex_init(&j->mu, NULL);
 	pthread_cond_init(&j->ready, NULL);
@@ -149,17 +182,34 @@ jobs_start(const struct jobs_spec *spec)
 	return j;
 }
 
+/* Give res back to worker t, to release: called locked. */
+static void
+give_back(struct jobs *j, unsigned int t, void *res)
+{
+	struct worker *w = &j->w[t];
+
+	if (w->ngone == w->gonecap) {
+		w->gonecap = w->gonecap ? w->gonecap * 2 : BATCH_MAX;
+		w->gone = xreallocarray(w->gone, w->gonecap, sizeof(*w->gone));
+	}
+	w->gone[w->ngone++] = res;
+}
+
 /*
  * Hand back the results ready from j->flushed on, in order: called and
  * returns locked, unlocked meanwhile for done().  Returns how many.
+ * What the caller's thread made it releases itself, the rest goes back
+ * to the workers that made it.
  */
 static size_t
 hand_back(struct jobs *j)
 {
 	size_t i = j->flushed, k, m;
+	int others = 0;
 
 	for (k = i; k < j->n && j->have[k % j->window]; k++) {
 		j->got[k - i] = j->slot[k % j->window];
+		j->gotby[k - i] = j->by[k % j->window];
 		j->have[k % j->window] = 0;
 	}
 	if (k == i)
@@ -167,9 +217,22 @@ hand_back(struct jobs *j)
 	j->flushed = k;
 	pthread_cond_broadcast(&j->room);
 	pthread_mutex_unlock(&j->mu);
-	for (m = i; m < k; m++)
+	for (m = i; m < k; m++) {
 		j->spec.done(m, j->got[m - i], j->spec.ctx);
+		if (j->spec.release == NULL)
+			continue;
+		if (j->gotby[m - i] == 0)
+			j->spec.release(j->got[m - i], j->spec.ctx);
+		else
+			others = 1;
+	}
 	pthread_mutex_lock(&j->mu);
+	if (others) {
+		for (m = i; m < k; m++)
+			if (j->gotby[m - i] != 0)
+				give_back(j, j->gotby[m - i], j->got[m - i]);
+		pthread_cond_broadcast(&j->room);
+	}
 	return k - i;
 }
 
@@ -195,6 +258,17 @@ wait_locked(struct jobs *j, size_t upto)
 	}
 }
 
+/* Item i on the caller's thread, with no pool: work, done, release. */
+static void
+done_inline(struct jobs *j, size_t i)
+{
+	void *res = j->spec.work(i, j->w[0].state, j->spec.ctx);
+
+	j->spec.done(i, res, j->spec.ctx);
+	if (j->spec.release != NULL)
+		j->spec.release(res, j->spec.ctx);
+}
+
 /* Run items 0 to n - 1: done() has seen every one when this returns. */
 void
 jobs_feed(struct jobs *j, size_t n)
@@ -203,8 +277,7 @@ jobs_feed(struct jobs *j, size_t n)
 
 	if (j->started == 0) {
 		for (i = 0; i < n; i++)
-			j->spec.done(i, j->spec.work(i, j->w[0].state,
-			    j->spec.ctx), j->spec.ctx);
+			done_inline(j, i);
 		return;
 	}
 	pthread_mutex_lock(&j->mu);
@@ -240,8 +313,7 @@ jobs_push(struct jobs *j)
 
 	if (j->started == 0) {
 		i = j->n++;
-		j->spec.done(i, j->spec.work(i, j->w[0].state, j->spec.ctx),
-		    j->spec.ctx);
+		done_inline(j, i);
 		j->flushed = j->n;
 		return;
 	}
@@ -279,6 +351,9 @@ jobs_end(struct jobs *j)
 		for (t = 0; t < j->started; t++)
 			pthread_join(j->tid[t], NULL);
 	}
+	/* The workers released theirs before they ended: none is left. */
+	for (t = 0; t < j->nw; t++)
+		free(j->w[t].gone);
 	if (j->window > 0) {
 		pthread_cond_destroy(&j->room);
 		pthread_cond_destroy(&j->ready);
@@ -289,8 +364,10 @@ jobs_end(struct jobs *j)
 			j->spec.fini(j->w[t].state, j->spec.ctx);
 	free(j->tid);
 	free(j->slot);
+	free(j->by);
 	free(j->have);
 	free(j->got);
+	free(j->gotby);
 	free(j->w);
 	free(j);
 }

@@ -8,11 +8,15 @@
  * work() may follow each other there), and fini(state, ctx) frees each
  * state init made, once the workers have ended.  done(i, result, ctx)
  * runs on the caller's thread, for i = 0, 1, 2 ... in order, and owns
- * the result.  Without init, the state is NULL.  jobs_run() runs n items
- * on a pool of its own; jobs_start(), jobs_feed() and jobs_end() keep
- * one pool, and so its workers' states, over several rounds of items;
- * jobs_begin(), jobs_push() and jobs_wait() make a round of items that
- * come one at a time, as input is read.
+ * the result; with a release(result, ctx), done() only uses the result
+ * and release() frees it afterwards, on the thread that made it.  Memory
+ * a worker allocated and another thread frees makes glibc's malloc take
+ * the worker's arena lock, and the two threads sleep on it.  Without
+ * init, the state is NULL.  jobs_run() runs n items on a pool of its
+ * own; jobs_start(), jobs_feed() and jobs_end() keep one pool, and so
+ * its workers' states, over several rounds of items; jobs_begin(),
+ * jobs_push() and jobs_wait() make a round of items that come one at a
+ * time, as input is read.
  */
 #ifndef VOX_JOBS_H
 #define VOX_JOBS_H
@@ -27,6 +31,7 @@ struct jobs_spec {
 	void		*(*work)(size_t, void *, void *);
 	void		 (*done)(size_t, void *, void *);
 	void		 *ctx;
+	void		 (*release)(void *, void *);		/* or NULL */
 };
 
 struct jobs;

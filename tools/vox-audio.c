@@ -85,15 +85,24 @@ done(size_t i, void *res, void *arg)
 
 	if (c->run.rep != NULL)
 		report_input(c->run.rep, c->files[i]);
-	diag_flush(&c->run.out, &af->d);
+	diag_show(&c->run.out, &af->d);
 	audit_set_add(&c->set, &c->ao, &af->f);
 	if (c->stats && af->f.opened) {
 		buf_reset(&c->rec);
 		audit_stats_record(&c->rec, &c->ao, c->files[i], &af->f);
 		fwrite(c->rec.s, 1, c->rec.len, stdout);
 	}
-	audit_file_release(af);
 	progress_part_end(&it->part);
+}
+
+/* On the thread that made it. */
+static void
+release(void *res, void *arg)
+{
+	struct item *it = res;
+
+	(void)arg;
+	audit_file_release(&it->af);
 	free(it);
 }
 
@@ -148,6 +157,7 @@ main(int argc, char *argv[])
 	js.threads = opts_jobs(&co);
 	js.work = work;
 	js.done = done;
+	js.release = release;
 	js.ctx = &cx;
 	jobs_run(&js);
 	progress_end(&cx.prog);

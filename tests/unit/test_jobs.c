@@ -48,7 +48,7 @@ static void
 runwith(unsigned int threads, size_t n)
 {
 	struct ctx c = { 0, 1, pthread_self(), 1, 0 };
-	struct jobs_spec s = { n, threads, NULL, NULL, work, done, &c };
+	struct jobs_spec s = { n, threads, NULL, NULL, work, done, &c, NULL };
 	size_t i, want = 0;
 
 	CHECK(jobs_run(&s) == 0);
@@ -114,7 +114,7 @@ test_batches(void)
 {
 	size_t n = 20000, i, changes = 0;
 	struct who w = { NULL, 0, 1 };
-	struct jobs_spec s = { n, 2, NULL, NULL, work_who, done_who, &w };
+	struct jobs_spec s = { n, 2, NULL, NULL, work_who, done_who, &w, NULL };
 
 	w.by = calloc(n, sizeof(*w.by));
 	REQUIRE(w.by != NULL);
@@ -137,7 +137,7 @@ test_caller_works(void)
 {
 	size_t n = 4000, i, on_caller = 0, other = 0;
 	struct who w = { NULL, 0, 1 };
-	struct jobs_spec s = { n, 2, NULL, NULL, work_who, done_who, &w };
+	struct jobs_spec s = { n, 2, NULL, NULL, work_who, done_who, &w, NULL };
 	pthread_t me = pthread_self(), them = me;
 
 	w.by = calloc(n, sizeof(*w.by));
@@ -288,7 +288,7 @@ test_states(void)
 {
 	struct states c;
 	struct jobs_spec s = { 3000, 3, st_init, st_fini, st_work, st_done,
-	    &c };
+	    &c, NULL };
 	int k, used = 0;
 
 	states_init(&c, -1);
@@ -306,7 +306,7 @@ test_states_few(void)
 {
 	struct states c;
 	struct jobs_spec s = { 2, 8, st_init, st_fini, st_work, st_done,
-	    &c };
+	    &c, NULL };
 
 	states_init(&c, -1);
 	CHECK(jobs_run(&s) == 0);
@@ -331,7 +331,7 @@ test_init_fails(void)
 {
 	struct states c;
 	struct jobs_spec s = { 100, 4, st_init, st_fini, st_work, st_done,
-	    &c };
+	    &c, NULL };
 
 	states_init(&c, 2);
 	CHECK(jobs_run(&s) == -1);
@@ -351,7 +351,7 @@ test_rounds(void)
 	static const size_t round[] = { 500, 0, 1, 64, 3000 };
 	struct states c;
 	struct jobs_spec s = { 0, 2, st_init, st_fini, st_work, st_done,
-	    &c };
+	    &c, NULL };
 	struct jobs *j;
 	size_t k, all = 0;
 
@@ -414,7 +414,7 @@ test_push(void)
 	static const unsigned int threads[] = { 1, 2, 3 };
 	static const size_t n[] = { 0, 1, 5, 700 };
 	struct ring r;
-	struct jobs_spec s = { 0, 0, NULL, NULL, ring_work, ring_done, &r };
+	struct jobs_spec s = { 0, 0, NULL, NULL, ring_work, ring_done, &r, NULL };
 	struct jobs *j;
 	size_t t, k, i;
 
@@ -438,6 +438,151 @@ test_push(void)
 	}
 }
 
+/*
+ * With a release(), each result is released once, after done() saw it,
+ * on the thread that made it: in one round, over rounds of a kept pool,
+ * and item by item (jobs_push()).  Releasing on the caller, or before
+ * done(), or twice, fails it.
+ */
+struct rel {
+	pthread_t	 by;		/* who made it */
+	size_t		 i;
+	int		 done;
+	struct relctx	*c;
+};
+
+struct relctx {
+	pthread_mutex_t	 mu;
+	size_t		 next;
+	size_t		 released;
+	int		 ok;
+	struct rel	**v;		/* by base + index, to free at the end */
+	size_t		 base;
+};
+
+static void *
+rel_work(size_t i, void *state, void *arg)
+{
+	struct relctx *c = arg;
+	struct rel *r = calloc(1, sizeof(*r));
+	struct timespec ts = { 0, (long)((i * 7919) % 3) * 50000L };
+
+	(void)state;
+	if (r == NULL)
+		abort();
+	nanosleep(&ts, NULL);
+	r->by = pthread_self();
+	r->i = i;
+	r->c = c;
+	return r;
+}
+
+static void
+rel_done(size_t i, void *res, void *arg)
+{
+	struct relctx *c = arg;
+	struct rel *r = res;
+
+	if (i != c->next++ || r->i != i || r->done)
+		c->ok = 0;
+	r->done = 1;
+}
+
+static void
+rel_release(void *res, void *arg)
+{
+	struct relctx *c = arg;
+	struct rel *r = res;
+
+	pthread_mutex_lock(&c->mu);
+	if (!r->done || r->done == 2 || !pthread_equal(r->by, pthread_self()))
+		c->ok = 0;
+	r->done = 2;
+	c->released++;
+	pthread_mutex_unlock(&c->mu);
+}
+
+static void
+rel_check(struct relctx *c, struct rel **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		CHECK(v[i] != NULL && v[i]->done == 2);
+		free(v[i]);
+		v[i] = NULL;
+	}
+}
+
+/* work() keeps each result in c->v too, so rel_check() finds them. */
+static void *
+rel_work_kept(size_t i, void *state, void *arg)
+{
+	struct relctx *c = arg;
+	struct rel *r = rel_work(i, state, arg);
+
+	c->v[c->base + i] = r;
+	return r;
+}
+
+static void
+test_release(void)
+{
+	static const unsigned int threads[] = { 1, 2, 3, 5 };
+	struct relctx c;
+	struct jobs_spec s = { 0 };
+	struct jobs *j;
+	size_t t, k, i, n = 3000, other;
+
+	pthread_mutex_init(&c.mu, NULL);
+	REQUIRE((c.v = calloc(3 * n, sizeof(*c.v))) != NULL);
+	s.work = rel_work_kept;
+	s.done = rel_done;
+	s.release = rel_release;
+	s.ctx = &c;
+	for (t = 0; t < 4; t++) {
+		s.threads = threads[t];
+		/* One round of its own. */
+		c.next = c.released = c.base = 0;
+		c.ok = 1;
+		s.n = n;
+		CHECK(jobs_run(&s) == 0);
+		CHECK(c.ok && c.next == n && c.released == n);
+		for (i = other = 0; i < n; i++)
+			if (!pthread_equal(c.v[i]->by, pthread_self()))
+				other++;
+		/* With threads, the workers made some: theirs came back. */
+		CHECK(threads[t] == 1 ? other == 0 : other > 0);
+		rel_check(&c, c.v, n);
+		/*
+		 * Rounds of a kept pool, then items pushed one by one: a
+		 * worker releases what came back before its next batch, or
+		 * as it ends, so all is released once jobs_end() returns.
+		 */
+		REQUIRE((j = jobs_start(&s)) != NULL);
+		c.released = c.base = 0;
+		for (k = 1; k < 4; k++) {
+			c.next = 0;
+			c.ok = 1;
+			jobs_feed(j, n / k);
+			CHECK(c.ok && c.next == n / k);
+			c.base += n / k;
+		}
+		c.next = 0;
+		jobs_begin(j);
+		for (i = 0; i < 700; i++)
+			jobs_push(j);
+		jobs_wait(j, 700);
+		CHECK(c.ok && c.next == 700);
+		c.base += 700;
+		jobs_end(j);
+		CHECK(c.ok && c.released == c.base);
+		rel_check(&c, c.v, c.base);
+	}
+	free(c.v);
+	pthread_mutex_destroy(&c.mu);
+}
+
 int
 main(void)
 {
@@ -451,5 +596,6 @@ main(void)
 	RUN(test_init_fails);
 	RUN(test_rounds);
 	RUN(test_push);
+	RUN(test_release);
 	return UNIT_EXIT();
 }
