@@ -80,6 +80,7 @@ struct related_norm {
 	struct loc		 loc;
 	struct buf		 a;		/* the text as it goes */
 	struct buf		 b;		/* a step's output */
+	struct buf		 c;		/* a's while a line is split */
 	struct text_spans	 sp;		/* sentences */
 	struct text_spans	 uri;
 	int			 latin1;
@@ -637,11 +638,16 @@ norm_line(struct related_norm *n, const char *s, size_t len)
 	}
 	step(n, rc);
 split:
-	/* The sentence steps reuse a and b: keep the line in sp's care. */
+	/*
+	 * The sentence steps reuse a and b: keep the line aside, and give
+	 * them c, kept from line to line: a buffer made and freed for each
+	 * line was half of the malloc calls.
+	 */
 	{
 		struct buf line = n->a;
 
-		n->a = (struct buf)BUF_INIT;
+		n->a = n->c;
+		buf_reset(&n->a);
 		n->sp.n = 0;
 		n->uri.n = 0;
 		if (n->o->nosplit || one_sentence(line.s, line.len)) {
@@ -668,7 +674,7 @@ split:
 			norm_sentence(n, line.s, n->sp.v[i].off,
 			    n->sp.v[i].len, n->o->nosplit ? "line" :
 			    "sentence");
-		buf_release(&n->a);
+		n->c = n->a;
 		n->a = line;
 	}
 }
@@ -715,6 +721,7 @@ related_norm_free(struct related_norm *n)
 	text_close(n->t);
 	buf_release(&n->a);
 	buf_release(&n->b);
+	buf_release(&n->c);
 	text_spans_release(&n->sp);
 	text_spans_release(&n->uri);
 	free(n);
