@@ -10,6 +10,8 @@
  * what they leave out: most lines are never converted to UTF-16.
  */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -37,14 +39,33 @@
 
 /*
  * A code point to UTF-8 table for the BMP: ent[c] is 0 for "unchanged",
- * else the replacement's offset in pool shifted left by 8, or-ed with its
- * length (replacements are short).
+ * else the replacement's offset in its page's pool shifted left by 8,
+ * or-ed with its length (replacements are short).  The tables are the
+ * process's, shared by every struct text (one per worker thread), and
+ * counted: a page is built once, by the first thread that needs it,
+ * under the table's lock.  Each struct text had its own before, so two workers
+ * built every page twice, one after the other: ICU runs only one
+ * rule-based transliterator at a time in a process (a global lock).  A
+ * built page never changes, and its pool never moves: readers look at
+ * built[] with an acquire load and take no lock.
  */
+#define CMAP_PAGES	(0x10000 / 256)
+
+enum cmap_kind { CMAP_SPACE, CMAP_QUOTE, CMAP_ASCII, CMAP_N };
+
 struct cmap {
 	uint32_t	*ent;
-	struct buf	 pool;
+	char		*pool[CMAP_PAGES];
 	UTransliterator	*tr;		/* fills a page of ent at a time */
-	unsigned char	 built[0x10000 / 256];
+	atomic_uchar	 built[CMAP_PAGES];
+	unsigned int	 refs;
+	pthread_mutex_t	 mu;
+};
+
+static struct cmap cmaps[CMAP_N] = {
+	{ .mu = PTHREAD_MUTEX_INITIALIZER },
+	{ .mu = PTHREAD_MUTEX_INITIALIZER },
+	{ .mu = PTHREAD_MUTEX_INITIALIZER }
 };
 
 /* A token for repetition checks: its bytes and its case-folded key. */
@@ -89,9 +110,9 @@ struct text {
 	UNormalizer2		*nfkc_wide;	/* built on first use */
 	UNormalizer2		*nfkc_widecjk;
 	int			 wide_state;	/* 0 no, 1 built, -1 failed */
-	struct cmap		 space;
-	struct cmap		 quote;
-	struct cmap		 ascii;		/* built on first use */
+	struct cmap		*space;
+	struct cmap		*quote;
+	struct cmap		*ascii;		/* taken on first use */
 	int			 ascii_state;	/* 0 no, 1 built, -1 failed */
 	UBreakIterator		*sent;
 	UBreakIterator		*word;
@@ -299,28 +320,43 @@ trans_open(const char *rs)
 }
 
 /*
- * Open the transliterator of rules rs; cmap_get() runs it on each code
- * point of a 256-code-point page once, when text first needs one of
- * them: a whole BMP costs a start-up longer than a megabyte of text.
+ * The table of kind k, whose rules are rs: a reference, made on the
+ * first one.  cmap_get() runs the rules on each code point of a
+ * 256-code-point page once, when text first needs one of them: a whole
+ * BMP costs a start-up longer than a megabyte of text.  NULL if ICU
+ * cannot compile the rules.
  */
-static int
-cmap_build(struct cmap *m, const char *rs)
+static struct cmap *
+cmap_take(enum cmap_kind k, const char *rs)
 {
-	if ((m->tr = trans_open(rs)) == NULL)
-		return -1;
-	m->ent = xcalloc(0x10000, sizeof(*m->ent));
-	buf_addc(&m->pool, 0);	/* offset 0 means "unchanged" */
-	return 0;
+	struct cmap *m = &cmaps[k];
+
+	pthread_mutex_lock(&m->mu);
+	if (m->refs == 0) {
+		if ((m->tr = trans_open(rs)) == NULL) {
+			pthread_mutex_unlock(&m->mu);
+			return NULL;
+		}
+		m->ent = xcalloc(0x10000, sizeof(*m->ent));
+	}
+	m->refs++;
+	pthread_mutex_unlock(&m->mu);
+	return m;
 }
 
+/* Build page of m, unless another thread did: under m->mu. */
 static void
 cmap_page(struct cmap *m, int32_t page)
 {
+	struct buf pool = BUF_INIT;
 	UErrorCode st;
 	UChar b[32];
 	int32_t c, len, limit;
 	size_t start;
 
+	if (atomic_load_explicit(&m->built[page], memory_order_relaxed))
+		return;
+	buf_addc(&pool, 0);	/* offset 0 means "unchanged" */
 	for (c = page << 8; c < (page + 1) << 8; c++) {
 		if (c < 0x80 || (c >= 0xD800 && c <= 0xDFFF))
 			continue;
@@ -330,41 +366,58 @@ cmap_page(struct cmap *m, int32_t page)
 		utrans_transUChars(m->tr, b, &len, 32, 0, &limit, &st);
 		if (U_FAILURE(st) || (len == 1 && b[0] == c))
 			continue;
-		start = m->pool.len;
-		if (from_u16(b, len, &m->pool) == -1 ||
-		    m->pool.len - start > 255) {
-			m->pool.len = start;
+		start = pool.len;
+		if (from_u16(b, len, &pool) == -1 || pool.len - start > 255) {
+			pool.len = start;
 			continue;
 		}
-		m->ent[c] = (uint32_t)(start << 8 | (m->pool.len - start));
+		m->ent[c] = (uint32_t)(start << 8 | (pool.len - start));
 	}
-	m->built[page] = 1;
+	m->pool[page] = pool.s;
+	atomic_store_explicit(&m->built[page], 1, memory_order_release);
 }
 
+/* Drop a reference: the last one frees the table. */
 static void
-cmap_release(struct cmap *m)
+cmap_drop(struct cmap *m)
 {
-	if (m->tr != NULL)
+	size_t i;
+
+	if (m == NULL)
+		return;
+	pthread_mutex_lock(&m->mu);
+	if (--m->refs == 0) {
 		utrans_close(m->tr);
-	m->tr = NULL;
-	free(m->ent);
-	m->ent = NULL;
-	buf_release(&m->pool);
+		m->tr = NULL;
+		free(m->ent);
+		m->ent = NULL;
+		for (i = 0; i < CMAP_PAGES; i++) {
+			free(m->pool[i]);
+			m->pool[i] = NULL;
+			atomic_store_explicit(&m->built[i], 0,
+			    memory_order_relaxed);
+		}
+	}
+	pthread_mutex_unlock(&m->mu);
 }
 
 static const char *
 cmap_get(struct cmap *m, int32_t c, size_t *n)
 {
 	uint32_t e;
+	int32_t page = c >> 8;
 
-	if (m->ent == NULL || c < 0x80 || c > 0xFFFF)
+	if (m == NULL || c < 0x80 || c > 0xFFFF)
 		return NULL;
-	if (!m->built[c >> 8])
-		cmap_page(m, c >> 8);
+	if (!atomic_load_explicit(&m->built[page], memory_order_acquire)) {
+		pthread_mutex_lock(&m->mu);
+		cmap_page(m, page);
+		pthread_mutex_unlock(&m->mu);
+	}
 	if ((e = m->ent[c]) == 0)
 		return NULL;
 	*n = e & 0xFF;
-	return m->pool.s + (e >> 8);
+	return m->pool[page] + (e >> 8);
 }
 
 static USet *
@@ -473,8 +526,8 @@ text_open(const char *tag, struct diag *d)
 	if (U_FAILURE(st))
 		goto fail;
 	what = "punctuation tables";
-	if (cmap_build(&t->space, space_rules) == -1 ||
-	    cmap_build(&t->quote, quote_rules) == -1)
+	if ((t->space = cmap_take(CMAP_SPACE, space_rules)) == NULL ||
+	    (t->quote = cmap_take(CMAP_QUOTE, quote_rules)) == NULL)
 		goto fail;
 	what = "break iterators";
 	/*
@@ -553,9 +606,9 @@ text_close(struct text *t)
 	uset_close(t->cjkset);
 	uset_close(t->bad);
 	uset_close(t->drop);
-	cmap_release(&t->space);
-	cmap_release(&t->quote);
-	cmap_release(&t->ascii);
+	cmap_drop(t->space);
+	cmap_drop(t->quote);
+	cmap_drop(t->ascii);
 	ubrk_close(t->sent);
 	ubrk_close(t->word);
 	uregex_close(t->uri);
@@ -702,7 +755,8 @@ ascii_table(struct text *t)
 	if (t->ascii_state == 0) {
 		rs = xasprintf("%s%s%s", quote_rules, space_rules,
 		    ascii_rules_tail);
-		t->ascii_state = cmap_build(&t->ascii, rs) == 0 ? 1 : -1;
+		t->ascii = cmap_take(CMAP_ASCII, rs);
+		t->ascii_state = t->ascii != NULL ? 1 : -1;
 		free(rs);
 	}
 	return t->ascii_state == 1 ? 0 : -1;
@@ -710,15 +764,15 @@ ascii_table(struct text *t)
 
 /*
  * The ASCII text that replaces c in en-US transcripts ("" means delete
- * it), or NULL if there is none.  Borrowed from t until its next look-up
- * (which may grow the table).
+ * it), or NULL if there is none.  Borrowed from t while it is open: a
+ * table's pages never move.
  */
 const char *
 text_ascii_sub(struct text *t, int32_t c, size_t *n)
 {
 	const char *r;
 
-	if (ascii_table(t) == -1 || (r = cmap_get(&t->ascii, c, n)) == NULL)
+	if (ascii_table(t) == -1 || (r = cmap_get(t->ascii, c, n)) == NULL)
 		return NULL;
 	return is_ascii(r, *n) ? r : NULL;
 }
@@ -1118,9 +1172,9 @@ text_punct_map(struct text *t, const char *s, size_t len, unsigned int how,
 		c = utf8_cp(s, len, &i);
 		r = NULL;
 		if (how & TEXT_PM_QUOTE)
-			r = cmap_get(&t->quote, c, &n);
+			r = cmap_get(t->quote, c, &n);
 		if (r == NULL && (how & TEXT_PM_SPACE))
-			r = cmap_get(&t->space, c, &n);
+			r = cmap_get(t->space, c, &n);
 		if (r != NULL) {
 			buf_add(out, r, n);
 			any = 1;
@@ -1154,7 +1208,7 @@ text_ascii_fold(struct text *t, const char *s, size_t len, struct buf *out)
 			continue;
 		}
 		c = utf8_cp(s, len, &i);
-		if ((r = cmap_get(&t->ascii, c, &n)) != NULL) {
+		if ((r = cmap_get(t->ascii, c, &n)) != NULL) {
 			buf_add(out, r, n);
 			any = 1;
 		} else

@@ -1,4 +1,5 @@
 /* Unit tests for lib/text.c, the ICU adapter. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -409,6 +410,147 @@ test_fold_key(void)
 	CHECK_STR(buf_str(&out), "<");
 }
 
+/*
+ * The punctuation and Latin-ASCII tables are the process's, built a
+ * page at a time by whichever struct text first needs the page.  The
+ * reference is what en gave for every BMP code point (one thread); once
+ * every struct text is closed (the tables are freed), four threads open
+ * their own and map every code point, each from another page on, so
+ * pages are built while the others read.
+ */
+#define TABLE_THREADS	4
+
+struct mapped {
+	char	*punct;
+	char	*ascii;		/* "(none)" for no substitute */
+};
+
+static struct mapped *ref;
+
+static void
+map_one(struct text *t, int32_t c, struct buf *b, struct buf *a)
+{
+	char s[4];
+	const char *r;
+	size_t n = 0;
+
+	s[0] = (char)(0xE0 | c >> 12);
+	s[1] = (char)(0x80 | (c >> 6 & 0x3F));
+	s[2] = (char)(0x80 | (c & 0x3F));
+	if (c < 0x800) {
+		s[0] = (char)(0xC0 | c >> 6);
+		s[1] = (char)(0x80 | (c & 0x3F));
+		n = 2;
+	} else
+		n = 3;
+	buf_reset(b);
+	buf_addstr(b, "");
+	if (text_punct_map(t, s, n, TEXT_PM_SPACE | TEXT_PM_QUOTE, b) == -1)
+		buf_addstr(b, "(failed)");
+	buf_reset(a);
+	buf_addstr(a, "");
+	if ((r = text_ascii_sub(t, c, &n)) != NULL)
+		buf_add(a, r, n);
+	else
+		buf_addstr(a, "(none)");
+}
+
+static int
+skip_cp(int32_t c)
+{
+	return c < 0x80 || (c >= 0xD800 && c <= 0xDFFF);
+}
+
+static void
+test_tables_ref(void)
+{
+	struct buf b = BUF_INIT, a = BUF_INIT;
+	int32_t c;
+	size_t changed = 0;
+
+	REQUIRE((ref = calloc(0x10000, sizeof(*ref))) != NULL);
+	for (c = 0; c < 0x10000; c++) {
+		if (skip_cp(c))
+			continue;
+		map_one(en, c, &b, &a);
+		ref[c].punct = strdup(buf_str(&b));
+		ref[c].ascii = strdup(buf_str(&a));
+		REQUIRE(ref[c].punct != NULL && ref[c].ascii != NULL);
+		if (strcmp(ref[c].ascii, "(none)") != 0)
+			changed++;
+	}
+	/* The tables are not empty: quotes, dashes, Latin letters. */
+	CHECK_STR(ref[0x201C].punct, "\"");
+	CHECK_STR(ref[0x2014].punct, "--");
+	CHECK_STR(ref[0x00E9].ascii, "e");
+	CHECK(changed > 500);
+	buf_release(&b);
+	buf_release(&a);
+}
+
+struct table_thread {
+	pthread_t	 tid;
+	int32_t		 first;
+	size_t		 bad;
+	int		 opened;
+};
+
+static void *
+table_thread(void *arg)
+{
+	struct table_thread *tt = arg;
+	struct diag d = DIAG_INIT;
+	struct buf b = BUF_INIT, a = BUF_INIT;
+	struct text *t;
+	int32_t k, c;
+
+	if ((t = text_open("en-US", &d)) == NULL) {
+		diag_release(&d);
+		return NULL;
+	}
+	tt->opened = 1;
+	for (k = 0; k < 0x10000; k++) {
+		c = (tt->first + k) & 0xFFFF;
+		if (skip_cp(c))
+			continue;
+		map_one(t, c, &b, &a);
+		if (strcmp(buf_str(&b), ref[c].punct) != 0 ||
+		    strcmp(buf_str(&a), ref[c].ascii) != 0)
+			tt->bad++;
+	}
+	text_close(t);
+	buf_release(&b);
+	buf_release(&a);
+	return NULL;
+}
+
+static void
+test_tables_threads(void)
+{
+	struct table_thread tt[TABLE_THREADS];
+	int32_t c;
+	int k;
+
+	REQUIRE(ref != NULL);
+	for (k = 0; k < TABLE_THREADS; k++) {
+		memset(&tt[k], 0, sizeof(tt[k]));
+		tt[k].first = k * (0x10000 / TABLE_THREADS);
+		REQUIRE(pthread_create(&tt[k].tid, NULL, table_thread,
+		    &tt[k]) == 0);
+	}
+	for (k = 0; k < TABLE_THREADS; k++) {
+		pthread_join(tt[k].tid, NULL);
+		CHECK(tt[k].opened);
+		CHECK(tt[k].bad == 0);
+	}
+	for (c = 0; c < 0x10000; c++) {
+		free(ref[c].punct);
+		free(ref[c].ascii);
+	}
+	free(ref);
+	ref = NULL;
+}
+
 int
 main(void)
 {
@@ -437,12 +579,15 @@ main(void)
 	RUN(test_lower);
 	RUN(test_script);
 	RUN(test_fold_key);
+	RUN(test_tables_ref);
 	text_close(en);
 	text_close(de);
 	text_close(zh);
 	text_close(ja);
 	text_close(fr);
 	text_close(tr);
+	/* Every struct text is closed: the tables are made afresh. */
+	RUN(test_tables_threads);
 	buf_release(&out);
 	diag_release(&d);
 	return UNIT_EXIT();
