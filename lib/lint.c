@@ -370,6 +370,17 @@ audio_done(size_t i, void *res, void *arg)
 	if (r->hash[0] != '\0')
 		set_add(&j->collect->audio, &j->collect->naudio,
 		    j->wav[i]->name, r->hash);
+}
+
+/* On the worker that made it (jobs.h): the transcript's is not ours. */
+static void
+audio_release(void *res, void *arg)
+{
+	struct audio_job *j = arg;
+	struct audio_res *r = res;
+
+	if (j->tj != NULL && res == (void *)j->tj)
+		return;
 	diag_release(&r->rd);
 	audit_file_release(&r->af);
 	free(r->path);
@@ -407,6 +418,7 @@ lint_audio(const struct lint_opts *o, struct dataset *ds,
 	js.threads = o->jobs;
 	js.work = audio_work;
 	js.done = audio_done;
+	js.release = audio_release;
 	js.ctx = &j;
 	jobs_run(&js);
 	audit_set_end(&j.set, &j.ao, ds->path, d);
