@@ -108,9 +108,26 @@ $(O)/tools/%.o: tools/%.c $(LIB_HDR) $(O)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-$(O)/libvoxprep.a: $(LIB_OBJ)
+# The build validates the shipped profile against its schema once, and
+# compiles in the SHA-256 of both (lib/gen/profile-stamp.c): a profile
+# of those very bytes is not validated again in every run.  An invalid
+# profile stops the build here.
+$(O)/gen/profile-stamp: lib/gen/profile-stamp.c $(LIB_OBJ) $(O)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< \
+		$(LIB_OBJ) $(DEP_LIBS) -lm
+
+$(O)/gen/stamp.c: $(O)/gen/profile-stamp schemas/azure-speech.xml \
+    schemas/profile.xsd
+	$(O)/gen/profile-stamp schemas/azure-speech.xml schemas/profile.xsd \
+		>$@.tmp && mv -f $@.tmp $@
+
+$(O)/gen/stamp.o: $(O)/gen/stamp.c $(O)/.flags
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/libvoxprep.a: $(LIB_OBJ) $(O)/gen/stamp.o
 	rm -f $@
-	ar rcs $@ $(LIB_OBJ)
+	ar rcs $@ $(LIB_OBJ) $(O)/gen/stamp.o
 
 $(O)/bin/%: $(O)/tools/%.o $(O)/libvoxprep.a $(O)/.flags
 	@mkdir -p $(@D)

@@ -66,6 +66,7 @@ struct profile {
 	char		*path;
 	char		*name;
 	char		*version;
+	int		 stamped;	/* the build validated these bytes */
 	unsigned int	 rates[8];
 	size_t		 nrates;
 	unsigned int	 bits;

@@ -123,6 +123,73 @@ test_invalid(void)
 	diag_release(&d);
 }
 
+/*
+ * The shipped profile's bytes are those the build validated: they are
+ * not validated again.  Any other bytes are: a copy with a comment more
+ * loads, unstamped, and one with an element the schema does not know is
+ * refused.
+ */
+static char *
+slurp(const char *path, size_t *len)
+{
+	FILE *fp = fopen(path, "rb");
+	char *s;
+	long n;
+
+	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
+	    fseek(fp, 0, SEEK_SET) != 0 || (s = malloc((size_t)n + 1)) == NULL) {
+		if (fp != NULL)
+			fclose(fp);
+		return NULL;
+	}
+	*len = fread(s, 1, (size_t)n, fp);
+	s[*len] = '\0';
+	fclose(fp);
+	return s;
+}
+
+static void
+write_with(const char *path, const char *s, const char *at,
+    const char *insert)
+{
+	FILE *fp = fopen(path, "w");
+	const char *p = strstr(s, at);
+
+	if (fp == NULL || p == NULL)
+		abort();
+	p += strlen(at);
+	fwrite(s, 1, (size_t)(p - s), fp);
+	fputs(insert, fp);
+	fputs(p, fp);
+	fclose(fp);
+}
+
+static void
+test_stamped(void)
+{
+	struct diag d = DIAG_INIT;
+	struct profile *p, *q;
+	size_t len;
+	char *s = slurp(SRCDATADIR "/azure-speech.xml", &len);
+
+	REQUIRE(s != NULL);
+	REQUIRE((p = profile_load(NULL, &d)) != NULL);
+	CHECK(p->stamped);
+	write_with("copy.xml", s, "<limits>", "<!-- a comment -->");
+	q = profile_load("copy.xml", &d);
+	CHECK(q != NULL && !q->stamped && d.n == 0);
+	CHECK(q != NULL && q->nlocales == p->nlocales);
+	profile_free(q);
+	write_with("copy.xml", s, "<limits>", "<bogus/>");
+	q = profile_load("copy.xml", &d);
+	CHECK(q == NULL && d.n > 0);
+	profile_free(q);
+	remove("copy.xml");
+	profile_free(p);
+	diag_release(&d);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -130,5 +197,6 @@ main(void)
 	RUN(test_lookup);
 	RUN(test_kinds);
 	RUN(test_invalid);
+	RUN(test_stamped);
 	return UNIT_EXIT();
 }
