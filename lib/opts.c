@@ -484,11 +484,24 @@ opts_kind(void *var, const char *arg)
 	return 0;
 }
 
+/*
+ * Here, not in resample.c: every tool parses its options, and a parser
+ * there linked libsamplerate, libsndfile and its seven codec libraries
+ * into vox-text, vox-trans and the others, loaded at every start.
+ */
 int
 opts_quality(void *var, const char *arg)
 {
-	if (resample_quality_parse(arg, var) == 0)
-		return 0;
+	static const char *const names[] = { "best", "medium", "fast" };
+	static const enum resample_quality q[] = { RESAMPLE_BEST,
+	    RESAMPLE_MEDIUM, RESAMPLE_FAST };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(arg, names[i]) == 0) {
+			*(enum resample_quality *)var = q[i];
+			return 0;
+		}
 	warnx_("quality '%s' is not 'best', 'medium' or 'fast'", arg);
 	return -1;
 }

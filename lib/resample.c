@@ -68,21 +68,6 @@ struct memsrc {
 	unsigned int	 channels;
 };
 
-static const char *const qualnames[] = { "best", "medium", "fast" };
-
-int
-resample_quality_parse(const char *s, enum resample_quality *q)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(qualnames) / sizeof(qualnames[0]); i++)
-		if (strcmp(s, qualnames[i]) == 0) {
-			*q = (enum resample_quality)i;
-			return 0;
-		}
-	return -1;
-}
-
 const char *
 resample_backend(void)
 {

@@ -43,7 +43,6 @@ struct resample_stats {
 };
 #define RESAMPLE_STATS_INIT { 0, 0, 0, 0, 0, 0, NULL, { NULL, 0, 0 } }
 
-int	 resample_quality_parse(const char *, enum resample_quality *);
 uint64_t resample_length(uint64_t, unsigned int, unsigned int);
 int	 resample_file(const struct resample_opts *, const char *,
 	    const char *, struct resample_stats *, struct diag *);
