@@ -543,12 +543,6 @@ count_held(struct diag_out *o, enum severity sev, size_t n)
 }
 
 /*
- * One note for each rule and file whose findings were held back, as
- * compilers do, once at the end of the run (run_end): a tool that
- * flushes one file in many parts says it once, not after each part.
- * The findings were counted when they were held back.
- */
-/*
  * Write what a flush gathered in o->lines, and keep the buffer (it
  * holds PRINT_CHUNK bytes and a line at most) for the next flush.  A
  * buffer made afresh for each flush was often built from chunks that a
@@ -565,6 +559,12 @@ write_lines(struct diag_out *o, FILE *fp)
 	buf_reset(&o->lines);
 }
 
+/*
+ * One note for each rule and file whose findings were held back, as
+ * compilers do, once at the end of the run (run_end): a tool that
+ * flushes one file in many parts says it once, not after each part.
+ * The findings were counted when they were held back.
+ */
 void
 diag_flush_held(struct diag_out *o)
 {

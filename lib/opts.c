@@ -554,6 +554,7 @@ run_begin(struct run *r, struct common_opts *co, const char *tool)
 	if ((r->prof = profile_load(co->profile, &r->d)) == NULL) {
 		diag_flush(&r->out, &r->d);
 		diag_release(&r->d);
+		diag_out_release(&r->out);
 		return EXIT_SYSTEM;
 	}
 	if ((r->loc = profile_locale(r->prof, co->locale)) == NULL) {
@@ -572,6 +573,7 @@ run_begin(struct run *r, struct common_opts *co, const char *tool)
 		profile_free(r->prof);
 		r->prof = NULL;
 		diag_release(&r->d);
+		diag_out_release(&r->out);
 		return EXIT_USAGE;
 	}
 	if (co->report != NULL) {
