@@ -48,14 +48,14 @@ files=$(ls ./*.wav)
 ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 # shellcheck disable=SC2086
 {
-	soxi_() { soxi $files; }
-	hdr1() { "$bin/vox-audio" -j 1 $files; }
-	hdrd() { "$bin/vox-audio" $files; }
-	sox_() { sox $files -n stats; }
-	cat_() { cat $files; }
-	scan1() { "$bin/vox-audio" -j 1 --scan $files; }
-	scan2() { "$bin/vox-audio" -j 2 --scan $files; }
-	scand() { "$bin/vox-audio" --scan $files; }
+	soxi_() { timed soxi $files; }
+	hdr1() { timed "$bin/vox-audio" -j 1 $files; }
+	hdrd() { timed "$bin/vox-audio" $files; }
+	sox_() { timed sox $files -n stats; }
+	cat_() { timed cat $files; }
+	scan1() { timed "$bin/vox-audio" -j 1 --scan $files; }
+	scan2() { timed "$bin/vox-audio" -j 2 --scan $files; }
+	scand() { timed "$bin/vox-audio" --scan $files; }
 }
 race soxi_ hdr1 hdrd
 race sox_ cat_ scan1 scan2 scand
@@ -84,7 +84,9 @@ if cc -O2 -pthread -o "$rp" "$top/tests/bench/readpar.c" 2>/dev/null; then
 	# shellcheck disable=SC2086
 	r2=$("$rp" 2 $files)
 	echo "anchor: reading the same files alone, 2 threads vs 1:" \
-	    "$(ratio "$r1" "$r2")x ($r1 s, $r2 s): the machine's limit"
+	    "$(ratio "$r1" "$r2")x ($r1 s, $r2 s): the machine's limit;" \
+	    "--scan -j 2 reaches $(echo "$t_scan1 $t_scan2 $r1 $r2" |
+	    awk '{ printf "%.0f", 100 * ($1 / $2) / ($3 / $4) }')% of it"
 fi
 echo "jobs: default -j vs -j 1 on --scan: $(ratio "$t_scan1" "$t_scand")x" \
     "(target >= 1x)"

@@ -28,7 +28,7 @@ ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
 
 . "$top/tests/bench/race.inc"
 
-lint() { "$bin/vox-lint" -q -k acoustic "$@" "$dir/set"; }
+lint() { timed "$bin/vox-lint" -q -k acoustic "$@" "$dir/set"; }
 l1() { lint -j 1; }
 l2() { lint -j 2; }
 ld() { lint; }

@@ -36,11 +36,11 @@ vt() {
 	best3 "$bin/vox-text" -q -L en-US "$@"
 }
 . "$top/tests/bench/race.inc"
-cu() { uconv -f utf-8 -t utf-8 -x any-nfc "$c"; }
-c1() { "$bin/vox-text" -q -L en-US -j 1 "$c"; }
-c2() { "$bin/vox-text" -q -L en-US -j 2 "$c"; }
-lu() { uconv -f utf-8 -t utf-8 -x any-nfc "$l"; }
-l1() { "$bin/vox-text" -q -L en-US -j 1 "$l"; }
+cu() { timed uconv -f utf-8 -t utf-8 -x any-nfc "$c"; }
+c1() { timed "$bin/vox-text" -q -L en-US -j 1 "$c"; }
+c2() { timed "$bin/vox-text" -q -L en-US -j 2 "$c"; }
+lu() { timed uconv -f utf-8 -t utf-8 -x any-nfc "$l"; }
+l1() { timed "$bin/vox-text" -q -L en-US -j 1 "$l"; }
 race cu c1 c2 lu l1
 cu=$(best cu) c1=$(best c1) c2=$(best c2) lu=$(best lu) l1=$(best l1)
 set -- $(vt -j 1 "$c")
