@@ -43,10 +43,10 @@
  * or-ed with its length (replacements are short).  The tables are the
  * process's, shared by every struct text (one per worker thread), and
  * counted: a page is built once, by the first thread that needs it,
- * under the table's lock.  Each struct text had its own before, so two workers
- * built every page twice, one after the other: ICU runs only one
- * rule-based transliterator at a time in a process (a global lock).  A
- * built page never changes, and its pool never moves: readers look at
+ * under the table's lock.  Each struct text had its own before, so two
+ * workers built every page twice, one after the other: ICU runs only
+ * one rule-based transliterator at a time in a process (a global lock).
+ * A built page never changes, and its pool never moves: readers look at
  * built[] with an acquire load and take no lock.
  */
 #define CMAP_PAGES	(0x10000 / 256)

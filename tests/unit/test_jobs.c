@@ -414,7 +414,8 @@ test_push(void)
 	static const unsigned int threads[] = { 1, 2, 3 };
 	static const size_t n[] = { 0, 1, 5, 700 };
 	struct ring r;
-	struct jobs_spec s = { 0, 0, NULL, NULL, ring_work, ring_done, &r, NULL };
+	struct jobs_spec s = { 0, 0, NULL, NULL, ring_work, ring_done, &r,
+	    NULL };
 	struct jobs *j;
 	size_t t, k, i;
 
@@ -456,7 +457,7 @@ struct relctx {
 	size_t		 next;
 	size_t		 released;
 	int		 ok;
-	struct rel	**v;		/* by base + index, to free at the end */
+	struct rel	**v;		/* by base + index: freed at the end */
 	size_t		 base;
 };
 

@@ -136,8 +136,9 @@ slurp(const char *path, size_t *len)
 	char *s;
 	long n;
 
-	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 || (n = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) != 0 || (s = malloc((size_t)n + 1)) == NULL) {
+	if (fp == NULL || fseek(fp, 0, SEEK_END) != 0 ||
+	    (n = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET) != 0 ||
+	    (s = malloc((size_t)n + 1)) == NULL) {
 		if (fp != NULL)
 			fclose(fp);
 		return NULL;
