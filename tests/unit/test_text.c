@@ -432,17 +432,18 @@ map_one(struct text *t, int32_t c, struct buf *b, struct buf *a)
 {
 	char s[4];
 	const char *r;
-	size_t n = 0;
+	size_t n;
 
-	s[0] = (char)(0xE0 | c >> 12);
-	s[1] = (char)(0x80 | (c >> 6 & 0x3F));
-	s[2] = (char)(0x80 | (c & 0x3F));
-	if (c < 0x800) {
+	if (c < 0x800) {		/* c >= 0x80: two bytes or three */
 		s[0] = (char)(0xC0 | c >> 6);
 		s[1] = (char)(0x80 | (c & 0x3F));
 		n = 2;
-	} else
+	} else {
+		s[0] = (char)(0xE0 | c >> 12);
+		s[1] = (char)(0x80 | (c >> 6 & 0x3F));
+		s[2] = (char)(0x80 | (c & 0x3F));
 		n = 3;
+	}
 	buf_reset(b);
 	buf_addstr(b, "");
 	if (text_punct_map(t, s, n, TEXT_PM_SPACE | TEXT_PM_QUOTE, b) == -1)
