@@ -479,6 +479,23 @@ diag_print(FILE *fp, const struct finding *f)
 }
 
 /*
+ * Write what a flush gathered in o->lines, and keep the buffer (it
+ * holds PRINT_CHUNK bytes and a line at most) for the next flush.  A
+ * buffer made afresh for each flush was often built from chunks that a
+ * worker thread had allocated (the findings the caller had just freed
+ * sit in its cache), and growing or freeing those takes that worker's
+ * malloc arena lock while the worker uses it: 56 of the 71 sleeps of
+ * `vox-audio -j 2 --scan` on the bench's 2,000 WAVs.
+ */
+static void
+write_lines(struct diag_out *o, FILE *fp)
+{
+	if (o->lines.len > 0)
+		fwrite(o->lines.s, 1, o->lines.len, fp);
+	buf_reset(&o->lines);
+}
+
+/*
  * Count and pass on one finding, and add its line to what is printed.
  * stderr is unbuffered: a flush writes its lines at once, not a write
  * per finding (3,500 notes of vox-audio --scan were 3,500 writes).
@@ -486,8 +503,7 @@ diag_print(FILE *fp, const struct finding *f)
 #define PRINT_CHUNK 65536
 
 static void
-flush_one(struct diag_out *o, FILE *fp, struct buf *lines,
-    const struct finding *f)
+flush_one(struct diag_out *o, FILE *fp, const struct finding *f)
 {
 	if (f->rule == NULL)
 		o->syserr = 1;
@@ -497,11 +513,9 @@ flush_one(struct diag_out *o, FILE *fp, struct buf *lines,
 			o->worst = f->sev;
 	}
 	if (!o->quiet || f->rule == NULL || f->sev == SEV_ERROR) {
-		format_one(lines, f);
-		if (lines->len >= PRINT_CHUNK) {
-			fwrite(lines->s, 1, lines->len, fp);
-			buf_reset(lines);
-		}
+		format_one(&o->lines, f);
+		if (o->lines.len >= PRINT_CHUNK)
+			write_lines(o, fp);
 	}
 	if (o->sink != NULL)
 		o->sink(o->sink_ctx, f);
@@ -543,23 +557,6 @@ count_held(struct diag_out *o, enum severity sev, size_t n)
 }
 
 /*
- * Write what a flush gathered in o->lines, and keep the buffer (it
- * holds PRINT_CHUNK bytes and a line at most) for the next flush.  A
- * buffer made afresh for each flush was often built from chunks that a
- * worker thread had allocated (the findings the caller had just freed
- * sit in its cache), and growing or freeing those takes that worker's
- * malloc arena lock while the worker uses it: 56 of the 71 sleeps of
- * `vox-audio -j 2 --scan` on the bench's 2,000 WAVs.
- */
-static void
-write_lines(struct diag_out *o, FILE *fp)
-{
-	if (o->lines.len > 0)
-		fwrite(o->lines.s, 1, o->lines.len, fp);
-	buf_reset(&o->lines);
-}
-
-/*
  * One note for each rule and file whose findings were held back, as
  * compilers do, once at the end of the run (run_end): a tool that
  * flushes one file in many parts says it once, not after each part.
@@ -593,7 +590,7 @@ diag_flush_held(struct diag_out *o)
 		f.msg = xasprintf("%zu more %s%s of this rule not shown; at "
 		    "most %d are shown per rule and file", e->dropped,
 		    sev_name(e->sev), e->dropped == 1 ? "" : "s", DIAG_CAP);
-		flush_one(o, fp, &o->lines, &f);
+		flush_one(o, fp, &f);
 		free(f.msg);
 		e->dropped = 0;
 	}
@@ -635,7 +632,7 @@ diag_show(struct diag_out *o, const struct diag *d)
 			}
 			e->kept++;
 		}
-		flush_one(o, fp, &o->lines, f);
+		flush_one(o, fp, f);
 	}
 	write_lines(o, fp);
 	for (i = 0; d->caps != NULL && i < d->caps->cap; i++) {
