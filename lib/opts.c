@@ -492,14 +492,14 @@ opts_kind(void *var, const char *arg)
 int
 opts_quality(void *var, const char *arg)
 {
+	/* In the order of enum resample_quality. */
 	static const char *const names[] = { "best", "medium", "fast" };
-	static const enum resample_quality q[] = { RESAMPLE_BEST,
-	    RESAMPLE_MEDIUM, RESAMPLE_FAST };
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(arg, names[i]) == 0) {
-			*(enum resample_quality *)var = q[i];
+			*(enum resample_quality *)var =
+			    (enum resample_quality)i;
 			return 0;
 		}
 	warnx_("quality '%s' is not 'best', 'medium' or 'fast'", arg);
